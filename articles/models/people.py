@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+# Top-level paths the site already uses; a section slug may not take one.
+RESERVED_SECTION_SLUGS = frozenset(
+    {"admin", "authors", "tags", "stories", "media", "static", "search", "feeds", "sitemap", "archive"}
+)
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="The section's address on the site, e.g. special-reports gives /special-reports/.",
+    )
+    description = models.CharField(max_length=300, blank=True, help_text="One sentence shown on the section page.")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order in the site's navigation; lower numbers come first."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug in RESERVED_SECTION_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is used by another part of the site; choose another."})
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    role = models.CharField(max_length=120, blank=True, help_text="Shown under the byline, e.g. Health correspondent.")
+    bio = models.TextField(blank=True, help_text="A short biography for the author page, plain text.")
+    photo = models.ForeignKey(
+        "articles.Photo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A head-and-shoulders portrait.",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author",
+        help_text="The desk account of this author, if they have one.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})

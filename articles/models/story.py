@@ -1,0 +1,230 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from articles import richtext
+from articles.models.base import Bookkeeping
+
+
+class StoryStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted for editing"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class StoryQuerySet(models.QuerySet):
+    def live(self, now=None):
+        """The one visibility gate: what a reader may see, at `now`.
+
+        Published, its publish time reached, any embargo passed. Withdrawn,
+        draft and submitted stories are never live. Every public surface
+        starts here.
+        """
+        now = now or timezone.now()
+        return self.filter(status=StoryStatus.PUBLISHED, publish_at__lte=now).filter(
+            Q(embargo_until__isnull=True) | Q(embargo_until__lte=now)
+        )
+
+    def for_listing(self):
+        """Cards on home, section, tag and author pages: section, lead photo and bylines."""
+        return (
+            self.select_related("section", "lead_photo")
+            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+            .order_by("-publish_at", "-pk")
+        )
+
+    def for_story_page(self):
+        """Everything the story page shows, in a fixed number of queries."""
+        return self.select_related("section", "lead_photo").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            Prefetch("placements", queryset=Placement.objects.select_related("photo")),
+            Prefetch("tagged_items", queryset=TaggedStory.objects.select_related("tag")),
+        )
+
+
+class Story(Bookkeeping):
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=220,
+        allow_unicode=True,
+        blank=True,
+        help_text="Made from the headline when left empty. The address keeps the story's number, "
+        "so changing the slug never breaks old links.",
+    )
+    standfirst = models.CharField(
+        max_length=400, blank=True, help_text="One sentence under the headline that sums the story up."
+    )
+    body = models.TextField(
+        blank=True,
+        help_text="Paragraphs with h2/h3 subheadings. Cleaned to a safe set of tags on save.",
+    )
+    body_blocks = models.JSONField(default=list, editable=False)
+    section = models.ForeignKey("articles.Section", on_delete=models.PROTECT, related_name="stories")
+    authors = models.ManyToManyField("articles.Author", through="articles.Byline", related_name="stories")
+    credit_line = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Agency or source credit shown with the byline, e.g. “Additional reporting by Coastline Wire”.",
+    )
+    tags = TaggableManager(through="articles.TaggedStory", blank=True)
+    status = models.CharField(max_length=12, choices=StoryStatus, default=StoryStatus.DRAFT, db_index=False)
+    publish_at = models.DateTimeField(
+        "publish time",
+        null=True,
+        blank=True,
+        help_text="When readers first see the story. A time in the future schedules it.",
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(
+        "updated time",
+        null=True,
+        blank=True,
+        help_text="Shown to readers as “Updated” after a significant change to a published story.",
+    )
+    embargo_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Keeps the story off every public page until this time, whatever its status.",
+    )
+    lead_photo = models.ForeignKey(
+        "articles.Photo", null=True, blank=True, on_delete=models.SET_NULL, related_name="lead_for"
+    )
+    related = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        help_text="Editor-picked related stories, shown first under the story.",
+    )
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "stories"
+        permissions = [("publish_story", "Can publish, schedule, withdraw and correct stories")]
+        ordering = ["-publish_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "submitted"]) | Q(publish_at__isnull=False),
+                name="story_published_has_publish_time",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["-publish_at"],
+                condition=Q(status="published"),
+                name="story_live_by_time",
+            ),
+            models.Index(
+                fields=["section", "-publish_at"],
+                condition=Q(status="published"),
+                name="story_live_by_section",
+            ),
+            models.Index(fields=["status", "-modified"], name="story_desk_by_status"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.body = richtext.sanitize(self.body)
+        self.body_blocks = richtext.split_blocks(self.body)
+        if not self.slug:
+            self.slug = slugify(self.headline, allow_unicode=True)[:220].strip("-") or "story"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "articles:story",
+            kwargs={"section": self.section.slug, "pk": self.pk, "slug": self.slug},
+        )
+
+    def is_live(self, now=None) -> bool:
+        now = now or timezone.now()
+        return (
+            self.status == StoryStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= now
+            and (self.embargo_until is None or self.embargo_until <= now)
+        )
+
+    is_live.boolean = True
+    is_live.short_description = "Live"
+
+    @property
+    def shown_updated_at(self):
+        """The update time readers see: only when it is later than the publish time."""
+        if self.updated_at and self.publish_at and self.updated_at > self.publish_at:
+            return self.updated_at
+        return None
+
+    def body_with_photos(self):
+        """Body blocks interleaved with placements: ("html", str) and ("photo", Placement) items."""
+        after = {}
+        for placement in self.placements.all():
+            after.setdefault(placement.paragraph, []).append(placement)
+        items = [("photo", p) for p in after.get(0, [])]
+        for index, block in enumerate(self.body_blocks, start=1):
+            items.append(("html", block))
+            items.extend(("photo", p) for p in after.get(index, []))
+        last = len(self.body_blocks)
+        for paragraph in sorted(k for k in after if k > last):
+            items.extend(("photo", p) for p in after[paragraph])
+        return items
+
+
+class Byline(models.Model):
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey("articles.Author", on_delete=models.PROTECT, related_name="bylines")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["story", "author"], name="byline_author_once_per_story")]
+
+    def __str__(self):
+        return f"{self.author} on {self.story}"
+
+
+class Placement(models.Model):
+    """A photo placed in a story's body; the caption here overrides the photo's default."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="placements")
+    photo = models.ForeignKey("articles.Photo", on_delete=models.PROTECT, related_name="placements")
+    paragraph = models.PositiveSmallIntegerField(
+        "after paragraph",
+        default=1,
+        help_text="The photo appears after this paragraph of the body (0 puts it before the first).",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    caption = models.TextField(blank=True, help_text="Leave empty to use the photo's own caption.")
+
+    class Meta:
+        ordering = ["paragraph", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.photo} in {self.story}"
+
+    @property
+    def shown_caption(self) -> str:
+        return self.caption or self.photo.caption
+
+
+class TaggedStory(TaggedItemBase):
+    """django-taggit through model with a real foreign key, so tag joins stay indexable."""
+
+    content_object = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = "story tag"
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="story_tag_once")]
+
+
+def stories_per_page() -> int:
+    return settings.NEWSROOM_STORIES_PER_PAGE

@@ -1,0 +1,67 @@
+"""The desk's roles as groups of permissions. Used by a data migration and by load_demo."""
+
+ROLE_PERMISSIONS = {
+    "Reporter": [
+        "articles.add_story",
+        "articles.change_story",
+        "articles.view_story",
+        "articles.view_section",
+        "articles.view_author",
+        "articles.view_photo",
+        "articles.add_byline",
+        "articles.change_byline",
+        "articles.delete_byline",
+        "articles.view_byline",
+        "articles.add_placement",
+        "articles.change_placement",
+        "articles.delete_placement",
+        "articles.view_placement",
+        "articles.add_taggedstory",
+        "articles.change_taggedstory",
+        "articles.delete_taggedstory",
+        "articles.view_taggedstory",
+        "taggit.add_tag",
+        "taggit.view_tag",
+    ],
+    "Editor": [
+        "articles.*",
+        "taggit.*",
+        "-articles.delete_section",
+    ],
+    "Photo desk": [
+        "articles.add_photo",
+        "articles.change_photo",
+        "articles.delete_photo",
+        "articles.view_photo",
+        "articles.view_story",
+        "articles.view_placement",
+    ],
+    "Chief": [
+        "articles.*",
+        "taggit.*",
+        "auth.*",
+    ],
+}
+
+
+def resolve(permission_model, specs: list[str]):
+    """Turn "app.codename", "app.*" and "-app.codename" specs into Permission rows."""
+    chosen = {}
+    for spec in specs:
+        negative = spec.startswith("-")
+        app_label, codename = spec.lstrip("-").split(".", 1)
+        rows = permission_model.objects.filter(content_type__app_label=app_label)
+        if codename != "*":
+            rows = rows.filter(codename=codename)
+        for row in rows:
+            if negative:
+                chosen.pop(row.pk, None)
+            else:
+                chosen[row.pk] = row
+    return list(chosen.values())
+
+
+def sync_roles(group_model, permission_model) -> None:
+    for name, specs in ROLE_PERMISSIONS.items():
+        group, _ = group_model.objects.get_or_create(name=name)
+        group.permissions.set(resolve(permission_model, specs))

@@ -1,0 +1,89 @@
+"""Every factory the suite uses, in one module."""
+
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from articles.models import Author, Byline, Photo, Placement, Section, Story, StoryStatus
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    is_staff = True
+    password = factory.django.Password("pass-for-tests")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Photo
+
+    image = factory.django.ImageField(width=120, height=80, color="navy", format="JPEG")
+    caption = factory.Sequence(lambda n: f"Caption of photo {n}")
+    alt_text = factory.Sequence(lambda n: f"Description of photo {n}")
+    photographer = "Ana Ruiz"
+    source = "Coastline Wire"
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Reporter Number{n}")
+    slug = factory.Sequence(lambda n: f"reporter-{n}")
+    role = "Correspondent"
+    bio = "Covers the harbour and the city council."
+
+
+class StoryFactory(factory.django.DjangoModelFactory):
+    """A live story by default: published an hour ago, with one byline."""
+
+    class Meta:
+        model = Story
+        skip_postgeneration_save = True
+
+    headline = factory.Sequence(lambda n: f"Headline number {n}")
+    standfirst = "A one-sentence summary of the story."
+    body = "<p>First paragraph.</p><h2>A subheading</h2><p>Second paragraph.</p><p>Third paragraph.</p>"
+    section = factory.SubFactory(SectionFactory)
+    status = StoryStatus.PUBLISHED
+    publish_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+    @factory.post_generation
+    def bylines(self, create, extracted, **kwargs):
+        if not create:
+            return
+        authors = extracted if extracted is not None else [AuthorFactory()]
+        for order, author in enumerate(authors):
+            Byline.objects.create(story=self, author=author, order=order)
+
+
+class PlacementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Placement
+
+    story = factory.SubFactory(StoryFactory)
+    photo = factory.SubFactory(PhotoFactory)
+    paragraph = 1
