@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from articles.models.base import Bookkeeping
@@ -25,6 +26,30 @@ class Photo(Bookkeeping):
     usage_terms = models.CharField(max_length=300, blank=True, help_text="e.g. Editorial use only.")
     rights_expire_on = models.DateField(
         null=True, blank=True, help_text="After this date the photo is no longer shown to readers."
+    )
+
+    # Read from the file's IPTC/XMP/EXIF on upload; all editable.
+    headline = models.CharField(max_length=300, blank=True)
+    keywords = models.JSONField(default=list, blank=True)
+    city = models.CharField(max_length=120, blank=True)
+    country = models.CharField(max_length=120, blank=True)
+    copyright = models.CharField(max_length=300, blank=True)
+    taken_at = models.DateTimeField("date taken", null=True, blank=True)
+    metadata = models.JSONField(
+        default=dict, blank=True, editable=False, help_text="The file's embedded metadata, kept for reference."
+    )
+    format = models.CharField(max_length=10, blank=True, editable=False)
+    size_bytes = models.PositiveBigIntegerField(default=0, editable=False)
+    sha256 = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    focal_x = models.FloatField(
+        default=50,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="Horizontal focal point in percent from the left; crops keep it in view.",
+    )
+    focal_y = models.FloatField(
+        default=50,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="Vertical focal point in percent from the top.",
     )
 
     class Meta:

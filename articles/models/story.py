@@ -103,6 +103,15 @@ class Story(Bookkeeping):
         help_text="Editor-picked related stories, shown first under the story.",
     )
 
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised on every save; a stale edit form is refused."
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     objects = StoryQuerySet.as_manager()
 
     class Meta:
