@@ -39,12 +39,24 @@ class SectionFactory(factory.django.DjangoModelFactory):
 class PhotoFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Photo
+        skip_postgeneration_save = True
 
     image = factory.django.ImageField(width=120, height=80, color="navy", format="JPEG")
     caption = factory.Sequence(lambda n: f"Caption of photo {n}")
     alt_text = factory.Sequence(lambda n: f"Description of photo {n}")
     photographer = "Ana Ruiz"
     source = "Coastline Wire"
+    width = 120
+    height = 80
+
+    @factory.post_generation
+    def renditions(self, create, extracted, **kwargs):
+        """Photos get their renditions, as every real upload does; PhotoFactory(renditions=False) skips."""
+        if create and extracted is not False:
+            from articles.renditions import make_renditions
+
+            self.renditions = make_renditions(self)
+            Photo.objects.filter(pk=self.pk).update(renditions=self.renditions)
 
 
 class AuthorFactory(factory.django.DjangoModelFactory):

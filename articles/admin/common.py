@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.core.files.storage import default_storage
 from django.utils.html import format_html
 
 
@@ -13,11 +14,15 @@ class BookkeepingAdmin(admin.ModelAdmin):
 
 
 def thumbnail(photo, size=96):
+    """A rendition for the desk's screens (shown even when rights have expired), else the original."""
     if not photo or not photo.image:
         return "—"
+    entries = (photo.renditions or {}).get("slots", {}).get("w", {}).get("jpeg", [])
+    entry = next((e for e in entries if e[0] >= size), entries[-1] if entries else None)
+    url = default_storage.url(entry[2]) if entry else photo.image.url
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="{}" class="admin-thumb">',
-        photo.image.url,
+        url,
         size,
         round(size * photo.height / photo.width) if photo.width else size,
         photo.alt_text,

@@ -1,35 +1,314 @@
-from django.contrib import admin
+import mimetypes
 
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
+from django.core.files.storage import storages
+from django.db.models import Exists, OuterRef, Q
+from django.http import FileResponse, Http404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+
+from articles import photo_desk
 from articles.admin.common import BookkeepingAdmin, thumbnail
-from articles.models import Photo
+from articles.images import inspect_upload
+from articles.models import Photo, Placement, Story
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in files if item]
+
+
+class BulkUploadForm(forms.Form):
+    files = MultipleFileField(
+        label="Photos",
+        help_text="Choose as many JPEG, PNG or WebP files as you like. Captions, credits and keywords "
+        "are read from each file's IPTC/XMP metadata.",
+    )
+    credit = forms.CharField(required=False, help_text="Optional: used where a file carries no credit.")
+    source = forms.CharField(required=False, help_text="Optional: agency or publication, where a file names none.")
+    usage_terms = forms.CharField(required=False, help_text="Optional, e.g. Editorial use only.")
+
+
+class PhotoAddForm(forms.ModelForm):
+    """The add form judges the file by its content and reads its metadata before anything is saved."""
+
+    # A plain file field: our inspector, not Django's ImageField check, decides and explains.
+    image = forms.FileField(label="Photo", help_text="A JPEG, PNG or WebP file.")
+
+    class Meta:
+        model = Photo
+        fields = ["image", "caption", "alt_text", "photographer", "source", "credit", "usage_terms", "rights_expire_on"]
+
+    def clean_image(self):
+        upload = self.cleaned_data["image"]
+        try:
+            self.inspected = inspect_upload(upload, name=upload.name)
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
+        duplicate = photo_desk.find_duplicate(self.inspected.sha256)
+        if duplicate is not None:
+            raise forms.ValidationError(
+                format_html(
+                    'This file is already in the library: <a href="{}">{}</a>. Use that photo instead.',
+                    reverse("admin:articles_photo_change", args=[duplicate.pk]),
+                    duplicate,
+                )
+            )
+        return upload
+
+
+class UsedFilter(admin.SimpleListFilter):
+    title = "use"
+    parameter_name = "used"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Used in a story"), ("no", "Not used")]
+
+    def queryset(self, request, queryset):
+        used = Exists(Placement.objects.filter(photo=OuterRef("pk"))) | Exists(
+            Story.objects.filter(lead_photo=OuterRef("pk"))
+        )
+        if self.value() == "yes":
+            return queryset.filter(used)
+        if self.value() == "no":
+            return queryset.exclude(used)
+        return queryset
+
+
+class RightsFilter(admin.SimpleListFilter):
+    title = "rights"
+    parameter_name = "rights"
+
+    def lookups(self, request, model_admin):
+        return [("expired", "Expired"), ("limited", "Expire on a date"), ("open", "No expiry")]
+
+    def queryset(self, request, queryset):
+        from django.utils import timezone
+
+        today = timezone.localdate()
+        if self.value() == "expired":
+            return queryset.filter(rights_expire_on__lt=today)
+        if self.value() == "limited":
+            return queryset.filter(rights_expire_on__gte=today)
+        if self.value() == "open":
+            return queryset.filter(rights_expire_on__isnull=True)
+        return queryset
 
 
 @admin.register(Photo)
 class PhotoAdmin(BookkeepingAdmin):
-    list_display = ["thumb", "caption_short", "credit_line", "alt_text", "created"]
+    list_display = ["thumb", "caption_short", "credit_line", "alt_ok", "taken_at", "created"]
     list_display_links = ["thumb", "caption_short"]
-    list_filter = ["source", "created"]
-    search_fields = ["caption", "credit", "photographer", "source", "alt_text"]
-    readonly_fields = ["preview", "width", "height", "original_filename", "created", "created_by"]
-    fieldsets = [
-        (None, {"fields": ["image", "preview", "caption", "alt_text"]}),
-        ("Credit and rights", {"fields": ["photographer", "source", "credit", "usage_terms", "rights_expire_on"]}),
-        ("File", {"fields": ["width", "height", "original_filename", "created", "created_by"]}),
+    list_filter = [UsedFilter, RightsFilter, "source", "credit", "taken_at", "created_by", "created"]
+    list_select_related = ["created_by"]
+    search_fields = ["caption", "headline", "credit", "photographer", "source", "alt_text", "keywords", "city"]
+    readonly_fields = [
+        "focal_picker",
+        "used_in",
+        "width",
+        "height",
+        "format",
+        "size_bytes",
+        "original_filename",
+        "original_link",
+        "created",
+        "created_by",
+        "metadata_summary",
     ]
+    fieldsets = [
+        (None, {"fields": ["focal_picker", "caption", "alt_text", "headline"]}),
+        ("Focal point", {"fields": [("focal_x", "focal_y")], "description": "Click the picture above to set it."}),
+        (
+            "Credit and rights",
+            {"fields": ["photographer", "source", "credit", "copyright", "usage_terms", "rights_expire_on"]},
+        ),
+        ("Where and when", {"fields": ["keywords", "city", "country", "taken_at"]}),
+        ("Used in", {"fields": ["used_in"]}),
+        (
+            "File",
+            {
+                "fields": [
+                    "original_link",
+                    "width",
+                    "height",
+                    "format",
+                    "size_bytes",
+                    "original_filename",
+                    "created",
+                    "created_by",
+                    "metadata_summary",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+    add_fieldsets = [
+        (None, {"fields": ["image", "caption", "alt_text"]}),
+        (
+            "Credit and rights",
+            {
+                "fields": ["photographer", "source", "credit", "usage_terms", "rights_expire_on"],
+                "description": "Leave empty to take them from the file's own metadata.",
+            },
+        ),
+    ]
+    change_list_template = "admin/articles/photo/change_list.html"
+
+    class Media:
+        js = ["articles/admin/focal_point.js"]
+        css = {"all": ["articles/admin/photo.css"]}
+
+    def get_fieldsets(self, request, obj=None):
+        return self.add_fieldsets if obj is None else self.fieldsets
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = PhotoAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.readonly_fields
+
+    def get_search_results(self, request, queryset, search_term):
+        # Keywords are a JSON list: match a word in them as text, on SQLite and PostgreSQL alike.
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            queryset |= self.model.objects.filter(Q(keywords__icontains=search_term))
+        return queryset, may_have_duplicates
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            if {"focal_x", "focal_y"} & set(form.changed_data):
+                photo_desk.photo_refresh_renditions(photo=obj)
+            return
+        overrides = {field: form.cleaned_data.get(field) for field in form.Meta.fields if field != "image"}
+        upload = form.cleaned_data["image"]
+        photo_desk.photo_store(
+            photo=obj,
+            inspected=form.inspected,
+            fileobj=upload,
+            name=upload.name,
+            user=request.user,
+            overrides=overrides,
+        )
+
+    def get_urls(self):
+        return [
+            path("upload/", self.admin_site.admin_view(self.bulk_upload_view), name="articles_photo_bulk_upload"),
+            *super().get_urls(),
+        ]
+
+    def bulk_upload_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        results = []
+        form = BulkUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            defaults = {k: form.cleaned_data[k] for k in ("credit", "source", "usage_terms")}
+            for upload in form.cleaned_data["files"]:
+                result = photo_desk.photo_create(fileobj=upload, name=upload.name, user=request.user)
+                if result.photo is not None:
+                    fill = {k: v for k, v in defaults.items() if v and not getattr(result.photo, k)}
+                    if fill:
+                        Photo.objects.filter(pk=result.photo.pk).update(**fill)
+                results.append(result)
+            imported = sum(r.outcome == "imported" for r in results)
+            problems = len(results) - imported
+            level = messages.SUCCESS if not problems else messages.WARNING
+            self.message_user(
+                request, f"{imported} of {len(results)} photos imported; {problems} need attention below.", level
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Upload photos",
+            "form": form,
+            "results": results,
+        }
+        return TemplateResponse(request, "admin/articles/photo/bulk_upload.html", context)
 
     @admin.display(description="Photo")
     def thumb(self, obj):
         return thumbnail(obj, 96)
 
-    @admin.display(description="Preview")
-    def preview(self, obj):
-        return thumbnail(obj, 480)
-
     @admin.display(description="Caption")
     def caption_short(self, obj):
         return obj.caption[:90] or "(no caption)"
 
-    def save_model(self, request, obj, form, change):
-        if "image" in form.changed_data and obj.image:
-            obj.original_filename = obj.image.name.rsplit("/", 1)[-1][:255]
-        super().save_model(request, obj, form, change)
+    @admin.display(description="Alt text", boolean=True)
+    def alt_ok(self, obj):
+        return bool(obj.alt_text.strip())
+
+    @admin.display(description="Picture (click to set the focal point)")
+    def focal_picker(self, obj):
+        return format_html(
+            '<div class="focal-picker" data-focal-x="{}" data-focal-y="{}">{}<span class="focal-dot" '
+            'aria-hidden="true"></span></div>',
+            obj.focal_x,
+            obj.focal_y,
+            thumbnail(obj, 640),
+        )
+
+    @admin.display(description="Stories using this photo")
+    def used_in(self, obj):
+        stories = (
+            Story.objects.filter(Q(lead_photo=obj) | Q(placements__photo=obj)).distinct().order_by("-modified")[:50]
+        )
+        if not stories:
+            return "Not used in any story yet."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> ({})</li>',
+                (
+                    (reverse("admin:articles_story_change", args=[s.pk]), s.headline, s.get_status_display())
+                    for s in stories
+                ),
+            ),
+        )
+
+    @admin.display(description="Original file")
+    def original_link(self, obj):
+        if not obj.image:
+            return "—"
+        return format_html('<a href="{}">Download the original (desk only)</a>', obj.image.url)
+
+    @admin.display(description="Embedded metadata")
+    def metadata_summary(self, obj):
+        rows = []
+        for block in ("iptc", "xmp", "exif"):
+            values = (obj.metadata or {}).get(block) or {}
+            rows.append((block.upper(), len(values)))
+        return format_html_join(", ", "{}: {} fields", rows)
+
+
+def serve_original(request, name):
+    """Originals for the desk only: staff with permission to view photos, never cached publicly.
+
+    Anyone else gets a plain 404, so the address does not even confirm that the file exists.
+    """
+    if not (request.user.is_active and request.user.is_staff and request.user.has_perm("articles.view_photo")):
+        raise Http404("No such original.")
+    storage = storages["originals"]
+    try:
+        if not storage.exists(name):
+            raise Http404("No such original.")
+        handle = storage.open(name, "rb")
+    except SuspiciousFileOperation:
+        raise Http404("No such original.") from None
+    response = FileResponse(handle, content_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response

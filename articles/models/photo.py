@@ -1,20 +1,33 @@
+from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from articles.models.base import Bookkeeping
 
 
+def originals_storage():
+    """Originals live apart from public media, so they are never served to readers."""
+    return storages["originals"]
+
+
 class Photo(Bookkeeping):
     """An image in the library. Caption here is the default; a placement may override it."""
 
-    image = models.ImageField(upload_to="photos/originals/%Y/%m/", width_field="width", height_field="height")
+    image = models.ImageField(
+        "original",
+        upload_to="originals/%Y/%m/",
+        storage=originals_storage,
+        help_text="Kept for the desk; readers only ever get renditions made from it.",
+    )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     original_filename = models.CharField(max_length=255, blank=True, editable=False)
     caption = models.TextField(blank=True, help_text="Default caption, used wherever a placement gives none.")
     alt_text = models.CharField(
         max_length=400,
-        help_text="What the picture shows, for readers who cannot see it. Required.",
+        blank=True,
+        help_text="What the picture shows, for readers who cannot see it. "
+        "A story cannot be published with a photo that has none.",
     )
     photographer = models.CharField(max_length=200, blank=True)
     source = models.CharField(max_length=200, blank=True, help_text="Agency or publication supplying the photo.")
@@ -52,11 +65,19 @@ class Photo(Bookkeeping):
         help_text="Vertical focal point in percent from the top.",
     )
 
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+
     class Meta:
         ordering = ["-created"]
 
     def __str__(self):
         return self.caption[:60] or self.original_filename or f"Photo {self.pk}"
+
+    @property
+    def is_public(self) -> bool:
+        from articles.images_public import is_public
+
+        return is_public(self)
 
     @property
     def credit_line(self) -> str:

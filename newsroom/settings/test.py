@@ -16,13 +16,20 @@ from newsroom.settings.base import CACHES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SECURE_SSL_REDIRECT = False
+MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": MEDIA_ROOT}},
+    "originals": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": tempfile.mkdtemp(prefix="newsroom-test-originals-"), "base_url": "/admin/originals/"},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = tempfile.mkdtemp(prefix="newsroom-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-test-static-")
 WHITENOISE_USE_FINDERS = True
+# Tests run inside a transaction that never commits, so the page cache's on-commit invalidation
+# never runs: pages are rendered afresh unless a test turns the cache on (tests/articles/test_cache.py).
+NEWSROOM_PAGE_CACHE = False
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # Keep test keys apart from anything a developer's server has cached.
     CACHES["default"]["KEY_PREFIX"] = f"newsroom-test-{os.getpid()}"

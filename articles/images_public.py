@@ -1,0 +1,72 @@
+"""What readers get of a photo: rendition URLs and srcset strings, from the stored record.
+
+No storage or database calls here beyond building URLs, so templates and
+feeds can use these freely inside loops.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.utils import timezone
+
+DEFAULT_WIDTH = 800
+
+
+def is_public(photo, today: date | None = None) -> bool:
+    """A photo is shown to readers while its rights last and once its renditions exist."""
+    if photo is None or not photo.renditions:
+        return False
+    if photo.rights_expire_on is None:
+        return True
+    return photo.rights_expire_on >= (today or timezone.localdate())
+
+
+def _entries(photo, slot: str, fmt: str) -> list:
+    return photo.renditions.get("slots", {}).get(slot, {}).get(fmt, [])
+
+
+def _absolute(url: str) -> str:
+    if url.startswith(("http://", "https://")):
+        return url
+    return settings.NEWSROOM_SITE_URL + url
+
+
+def picture_data(photo, ratio: str | None = None, width: int = DEFAULT_WIDTH) -> dict | None:
+    """src, width, height and srcset strings for a <picture>, or None when nothing may be shown."""
+    if not is_public(photo):
+        return None
+    slot = ratio.replace(":", "x") if ratio else "w"
+    jpeg = _entries(photo, slot, "jpeg") or _entries(photo, "w", "jpeg")
+    if not jpeg:
+        return None
+    if jpeg is not _entries(photo, slot, "jpeg"):
+        slot = "w"
+    webp = _entries(photo, slot, "webp")
+    url = default_storage.url
+    default = next((entry for entry in jpeg if entry[0] >= width), jpeg[-1])
+    return {
+        "src": url(default[2]),
+        "width": default[0],
+        "height": default[1],
+        "srcset_jpeg": ", ".join(f"{url(name)} {w}w" for w, _h, name in jpeg),
+        "srcset_webp": ", ".join(f"{url(name)} {w}w" for w, _h, name in webp),
+    }
+
+
+def public_image_url(photo, width: int = 1200, ratio: str | None = None) -> str:
+    """Absolute URL of the smallest JPEG rendition at least `width` wide (or the largest there is)."""
+    data = _entries(photo, ratio.replace(":", "x") if ratio else "w", "jpeg") if is_public(photo) else []
+    if not data:
+        return ""
+    entry = next((e for e in data if e[0] >= width), data[-1])
+    return _absolute(default_storage.url(entry[2]))
+
+
+def public_image(photo, width: int = 1200, ratio: str | None = None) -> dict | None:
+    """URL, width and height of a JPEG rendition, for Open Graph, JSON-LD, feeds and sitemaps."""
+    data = _entries(photo, ratio.replace(":", "x") if ratio else "w", "jpeg") if is_public(photo) else []
+    if not data:
+        return None
+    w, h, name = next((e for e in data if e[0] >= width), data[-1])
+    return {"url": _absolute(default_storage.url(name)), "width": w, "height": h, "name": name}

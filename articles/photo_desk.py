@@ -1,0 +1,131 @@
+"""The photo desk's state changes: upload (admin, bulk, folder import) and re-rendering.
+
+One path for every way a photo arrives, so the admin, the bulk upload and
+`import_photos` apply exactly the same checks and metadata rules.
+"""
+
+import logging
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.db import transaction
+
+from articles.images import InspectedImage, inspect_upload
+from articles.models import Photo
+from articles.renditions import delete_renditions, make_renditions, rendition_names
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    name: str
+    photo: Photo | None = None
+    duplicate_of: Photo | None = None
+    error: str = ""
+
+    @property
+    def outcome(self) -> str:
+        if self.photo is not None:
+            return "imported"
+        return "duplicate" if self.duplicate_of is not None else "rejected"
+
+
+def _require(user, permission: str) -> None:
+    if user is not None and not user.has_perm(permission):
+        raise PermissionDenied("You do not have permission to add photos.")
+
+
+def prefill_fields(inspected: InspectedImage) -> dict:
+    """Photo fields from the file's own metadata; the desk can change every one of them."""
+    meta = inspected.metadata
+    credit = meta.credit or "/".join(part for part in (meta.photographer, meta.source) if part)
+    return {
+        "caption": meta.caption,
+        "headline": meta.headline[:300],
+        "photographer": meta.photographer[:200],
+        "credit": credit[:200],
+        "source": meta.source[:200],
+        "copyright": meta.copyright[:300],
+        "keywords": list(meta.keywords),
+        "city": meta.city[:120],
+        "country": meta.country[:120],
+        "taken_at": meta.taken_at,
+        "alt_text": meta.alt_text[:400],
+        "metadata": meta.raw,
+    }
+
+
+def find_duplicate(sha256: str) -> Photo | None:
+    return Photo.objects.filter(sha256=sha256).order_by("pk").first()
+
+
+def photo_refresh_renditions(*, photo: Photo) -> Photo:
+    """(Re)make every rendition, e.g. after the focal point moved; old files are removed after."""
+    old = photo.renditions
+    photo.renditions = make_renditions(photo)
+    Photo.objects.filter(pk=photo.pk).update(renditions=photo.renditions)
+    transaction.on_commit(lambda: delete_renditions(old, keep=rendition_names(photo.renditions)))
+    return photo
+
+
+def photo_store(*, photo: Photo, inspected: InspectedImage, fileobj, name: str, user=None, overrides=None) -> Photo:
+    """Fill `photo` from the inspected file and the desk's own entries, save it and make its renditions.
+
+    Fields the desk filled in (`overrides`, non-empty) win over the file's metadata.
+    On any failure nothing is left behind: the row rolls back and the files are deleted.
+    """
+    fields = prefill_fields(inspected)
+    fields.update({key: value for key, value in (overrides or {}).items() if value not in (None, "", [])})
+    for key, value in fields.items():
+        setattr(photo, key, value)
+    stored_name = PurePath(name).name or "photo"
+    photo.original_filename = stored_name[:255]
+    photo.width, photo.height = inspected.width, inspected.height
+    photo.format = inspected.format
+    photo.size_bytes = inspected.size_bytes
+    photo.sha256 = inspected.sha256
+    if photo.pk is None:
+        photo.created_by = user
+    photo.modified_by = user
+    try:
+        with transaction.atomic():
+            fileobj.seek(0)
+            photo.image.save(stored_name, File(fileobj), save=False)
+            photo.save()
+            photo.renditions = make_renditions(photo)
+            photo.save(update_fields=["renditions"])
+    except Exception:
+        if photo.image.name:
+            photo.image.storage.delete(photo.image.name)
+        raise
+    finally:
+        fileobj.seek(0)
+    return photo
+
+
+def photo_create(
+    *, fileobj, name: str, user=None, overrides: dict | None = None, allow_duplicate=False
+) -> UploadResult:
+    """Judge one uploaded file by its content and, if good, save it with its metadata and renditions.
+
+    Never raises for a bad file: the result says what happened, in words the desk can act on.
+    """
+    _require(user, "articles.add_photo")
+    try:
+        inspected = inspect_upload(fileobj, name=name)
+    except ValidationError as error:
+        return UploadResult(name=name, error=" ".join(error.messages))
+    duplicate = None if allow_duplicate else find_duplicate(inspected.sha256)
+    if duplicate is not None:
+        return UploadResult(name=name, duplicate_of=duplicate)
+    try:
+        photo = photo_store(
+            photo=Photo(), inspected=inspected, fileobj=fileobj, name=name, user=user, overrides=overrides
+        )
+    except Exception:
+        logger.exception("Saving photo %s failed", name)
+        return UploadResult(name=name, error=f"“{name}” could not be saved; please try again.")
+    return UploadResult(name=name, photo=photo)
