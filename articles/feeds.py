@@ -1,0 +1,343 @@
+"""RSS 2.0 and Atom feeds of live stories: the whole site, and each section, tag and author.
+
+Built on Django's syndication framework. Every link is absolute and made from
+settings.NEWSROOM_SITE_URL, never from the request's Host header, so a feed
+fetched through a CDN or an internal address still sends readers to the public
+site. Each feed costs the same number of queries however many stories, bylines,
+tags and corrections it carries.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass
+from importlib import import_module
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, rfc3339_date
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from taggit.models import Tag
+
+from articles.models import Author, Correction, Section, Story, TaggedStory
+
+MEDIA_RSS_NS = "http://search.yahoo.com/mrss/"
+DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/"
+
+
+# --- Shared with the sitemaps ------------------------------------------------
+
+
+def absolute_url(path: str) -> str:
+    """The configured site URL plus a path; an absolute URL is returned as it is."""
+    scheme = urlsplit(path).scheme
+    if scheme in {"http", "https"}:
+        return path
+    if path.startswith("//"):
+        # A storage backend may hand out protocol-relative URLs; feeds need a scheme.
+        return f"{urlsplit(settings.NEWSROOM_SITE_URL).scheme}:{path}"
+    return settings.NEWSROOM_SITE_URL + path
+
+
+def story_updated_at(story: Story):
+    """When a story last changed for readers: its update time if later than publication, else its publish time."""
+    return story.shown_updated_at or story.publish_at
+
+
+def _image_url_builder():
+    """The photo desk's public URL builder, or None where that module is not installed."""
+    try:
+        module = import_module("articles.images_public")
+    except ModuleNotFoundError as error:
+        if error.name != "articles.images_public":
+            raise
+        return None
+    return getattr(module, "public_image_url", None)
+
+
+def lead_image_url(story: Story) -> str | None:
+    """Absolute URL of the story's lead photo as readers may see it, or None when there is none to show."""
+    photo = story.lead_photo
+    if photo is None:
+        return None
+    build = _image_url_builder()
+    if build is not None:
+        # The photo desk decides what is public: rights, renditions, storage.
+        url = build(photo)
+    else:
+        if photo.rights_expire_on is not None and photo.rights_expire_on < timezone.localdate():
+            return None
+        url = photo.image.url if photo.image else ""
+    return absolute_url(url) if url else None
+
+
+# --- Feed documents ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedImage:
+    url: str
+    mime_type: str
+    description: str
+    credit: str
+
+
+@dataclass(frozen=True)
+class FeedAuthor:
+    name: str
+    url: str
+
+
+def _write_media_content(handler, image: FeedImage | None) -> None:
+    if image is None:
+        return
+    handler.startElement("media:content", {"url": image.url, "medium": "image", "type": image.mime_type})
+    if image.description:
+        handler.addQuickElement("media:description", image.description, {"type": "plain"})
+    if image.credit:
+        handler.addQuickElement("media:credit", image.credit)
+    handler.endElement("media:content")
+
+
+class StoryRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with every byline as dc:creator, an atom:updated time and the lead photo as media:content."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE_NS, "xmlns:media": MEDIA_RSS_NS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for author in item["authors"]:
+            handler.addQuickElement("dc:creator", author.name)
+        if item["updateddate"] is not None:
+            # RSS has no update time of its own; the atom namespace is already declared on <rss>.
+            handler.addQuickElement("atom:updated", rfc3339_date(item["updateddate"]))
+        _write_media_content(handler, item["image"])
+
+
+class StoryAtomFeed(Atom1Feed):
+    """Atom with one <author> per byline, in byline order, and the lead photo as media:content."""
+
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": MEDIA_RSS_NS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for author in item["authors"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", author.name)
+            handler.addQuickElement("uri", author.url)
+            handler.endElement("author")
+        _write_media_content(handler, item["image"])
+
+
+GENERATORS = {"rss": StoryRssFeed, "atom": StoryAtomFeed}
+
+
+# --- Feeds -------------------------------------------------------------------
+
+
+def feed_stories(now=None):
+    """Live stories for a feed, newest first, with everything an entry shows in a fixed number of queries."""
+    now = now or timezone.now()
+    return (
+        Story.objects.live(now)
+        .for_listing()
+        .defer("body", "body_blocks")
+        .prefetch_related(
+            # Own attribute names, so these never clash with prefetches for_listing() may gain.
+            Prefetch(
+                "tagged_items",
+                queryset=TaggedStory.objects.select_related("tag").order_by("tag__name"),
+                to_attr="feed_tagged_items",
+            ),
+            Prefetch(
+                "corrections",
+                queryset=Correction.objects.filter(published_at__lte=now),
+                to_attr="feed_corrections",
+            ),
+        )
+    )
+
+
+class LatestStoriesFeed(Feed):
+    """The whole site's newest live stories. Subclasses narrow it to one section, tag or author.
+
+    One class serves both formats: `LatestStoriesFeed("atom")`. Instances are shared
+    between requests, so nothing about a request is kept on them.
+    """
+
+    url_name = "feed"
+    limit = 30
+
+    def __init__(self, feed_format: str = "rss"):
+        self.feed_format = feed_format
+        self.feed_type = GENERATORS[feed_format]
+
+    def get_object(self, request, slug=None):
+        return None
+
+    def narrow(self, stories, obj):
+        return stories
+
+    def items(self, obj):
+        return self.narrow(feed_stories(), obj)[: self.limit]
+
+    # The channel.
+
+    def heading(self, obj) -> str:
+        return "Latest stories"
+
+    def title(self, obj):
+        return f"{settings.NEWSROOM_SITE_NAME}: {self.heading(obj)}"
+
+    def link(self, obj):
+        return absolute_url(reverse("articles:home"))
+
+    def description(self, obj):
+        return f"The latest stories from {settings.NEWSROOM_SITE_NAME}."
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+    def feed_url(self, obj):
+        kwargs = {"slug": obj.slug} if obj is not None else {}
+        return absolute_url(reverse(f"articles:{self.url_name}_{self.feed_format}", kwargs=kwargs))
+
+    def feed_guid(self, obj):
+        return self.feed_url(obj)
+
+    def author_name(self, obj):
+        # Atom needs an author for every entry; this covers a story without bylines.
+        return settings.NEWSROOM_SITE_NAME
+
+    def feed_copyright(self, obj):
+        return f"© {settings.NEWSROOM_SITE_NAME}"
+
+    # Each entry.
+
+    def item_title(self, story):
+        return story.headline
+
+    def item_link(self, story):
+        return absolute_url(story.get_absolute_url())
+
+    def item_guid(self, story):
+        # The short link carries only the story's number: it never changes with the
+        # headline, slug or section, and still leads to the story.
+        return absolute_url(reverse("articles:story_shortlink", kwargs={"pk": story.pk}))
+
+    def item_guid_is_permalink(self, story):
+        return True
+
+    def item_description(self, story):
+        parts = [format_html("<p>{}</p>", story.standfirst)] if story.standfirst else []
+        parts.append(
+            format_html_join(
+                "",
+                "<p><strong>{} ({}):</strong> {}</p>",
+                (
+                    (
+                        correction.get_kind_display(),
+                        date_format(timezone.localtime(correction.published_at), "j F Y"),
+                        correction.text,
+                    )
+                    for correction in story.feed_corrections
+                ),
+            )
+        )
+        return "".join(parts)
+
+    def item_pubdate(self, story):
+        return story.publish_at.replace(microsecond=0)
+
+    def item_updateddate(self, story):
+        return story_updated_at(story).replace(microsecond=0)
+
+    def item_categories(self, story):
+        return [story.section.name, *(item.tag.name for item in story.feed_tagged_items)]
+
+    def item_extra_kwargs(self, story):
+        return {"authors": self.entry_authors(story), "image": self.entry_image(story)}
+
+    def entry_authors(self, story) -> list[FeedAuthor]:
+        return [
+            FeedAuthor(name=byline.author.name, url=absolute_url(byline.author.get_absolute_url()))
+            for byline in story.bylines.all()
+        ]
+
+    def entry_image(self, story) -> FeedImage | None:
+        url = lead_image_url(story)
+        if url is None:
+            return None
+        photo = story.lead_photo
+        mime_type = mimetypes.guess_type(urlsplit(url).path)[0] or "image/jpeg"
+        return FeedImage(
+            url=url,
+            mime_type=mime_type,
+            description=photo.caption or photo.alt_text,
+            credit=photo.credit_line,
+        )
+
+
+class SectionFeed(LatestStoriesFeed):
+    url_name = "section_feed"
+
+    def get_object(self, request, slug=None):
+        return get_object_or_404(Section, slug=slug)
+
+    def narrow(self, stories, section):
+        return stories.filter(section=section)
+
+    def heading(self, section):
+        return section.name
+
+    def link(self, section):
+        return absolute_url(section.get_absolute_url())
+
+    def description(self, section):
+        return section.description or f"The latest {section.name} stories from {settings.NEWSROOM_SITE_NAME}."
+
+
+class TagFeed(LatestStoriesFeed):
+    url_name = "tag_feed"
+
+    def get_object(self, request, slug=None):
+        return get_object_or_404(Tag, slug=slug)
+
+    def narrow(self, stories, tag):
+        return stories.filter(tagged_items__tag=tag)
+
+    def heading(self, tag):
+        return f"Stories tagged {tag.name}"
+
+    def link(self, tag):
+        return absolute_url(reverse("articles:tag", kwargs={"slug": tag.slug}))
+
+    def description(self, tag):
+        return f"The latest stories about {tag.name} from {settings.NEWSROOM_SITE_NAME}."
+
+
+class AuthorFeed(LatestStoriesFeed):
+    url_name = "author_feed"
+
+    def get_object(self, request, slug=None):
+        return get_object_or_404(Author, slug=slug)
+
+    def narrow(self, stories, author):
+        return stories.filter(bylines__author=author)
+
+    def heading(self, author):
+        return f"Stories by {author.name}"
+
+    def link(self, author):
+        return absolute_url(author.get_absolute_url())
+
+    def description(self, author):
+        return f"The latest stories by {author.name} for {settings.NEWSROOM_SITE_NAME}."

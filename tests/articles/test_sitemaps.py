@@ -1,0 +1,349 @@
+"""Sitemaps and robots.txt: valid against the published schemas, absolute, split, and live stories only."""
+
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from lxml import etree
+
+from articles.feeds import lead_image_url
+from articles.models import Story, StoryStatus
+from articles.sitemaps import StorySitemap
+from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory
+
+SITE = "https://news.example.org"
+
+
+@pytest.fixture(autouse=True)
+def _render_every_request(settings):
+    # These tests are about the sitemaps themselves and the queries they cost, not the page cache in front.
+    settings.NEWSROOM_PAGE_CACHE = False
+
+
+SCHEMAS = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
+NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "image": "http://www.google.com/schemas/sitemap-image/1.1",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+}
+
+
+def schema(name):
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / name)))
+
+
+INDEX_SCHEMA = schema("siteindex.xsd")
+URLSET_SCHEMA = schema("sitemap-with-extensions.xsd")
+
+
+def get_xml(client, url, **extra):
+    parts = urlsplit(url)
+    response = client.get(parts.path + (f"?{parts.query}" if parts.query else ""), **extra)
+    assert response.status_code == 200, url
+    assert response["Content-Type"].startswith("application/xml")
+    return etree.fromstring(response.content)
+
+
+def valid_index(client, **extra):
+    tree = get_xml(client, "/sitemap.xml", **extra)
+    INDEX_SCHEMA.assertValid(tree)
+    return tree
+
+
+def valid_urlset(client, url, **extra):
+    tree = get_xml(client, url, **extra)
+    URLSET_SCHEMA.assertValid(tree)
+    return tree
+
+
+def listed_sitemaps(client, **extra):
+    return valid_index(client, **extra).xpath("sm:sitemap/sm:loc/text()", namespaces=NS)
+
+
+def locs(tree):
+    return tree.xpath("sm:url/sm:loc/text()", namespaces=NS)
+
+
+def every_listed_url(client, **extra):
+    """Crawl the index and every sitemap page it names, validating each one."""
+    found = []
+    for sitemap in listed_sitemaps(client, **extra):
+        found += locs(valid_urlset(client, sitemap, **extra))
+    return found
+
+
+def story_url(story):
+    return f"{SITE}{story.get_absolute_url()}"
+
+
+def hidden_stories(**kwargs):
+    now = timezone.now()
+    states = {
+        "draft": {"status": StoryStatus.DRAFT, "publish_at": None},
+        "submitted": {"status": StoryStatus.SUBMITTED, "publish_at": None},
+        "scheduled": {"status": StoryStatus.PUBLISHED, "publish_at": now + timedelta(hours=3)},
+        "embargoed": {
+            "status": StoryStatus.PUBLISHED,
+            "publish_at": now - timedelta(hours=1),
+            "embargo_until": now + timedelta(hours=3),
+        },
+        "withdrawn": {"status": StoryStatus.WITHDRAWN, "publish_at": now - timedelta(hours=1)},
+    }
+    return [StoryFactory(headline=f"Hidden {name} story", **state, **kwargs) for name, state in states.items()]
+
+
+@pytest.fixture
+def desk(db):
+    now = timezone.now()
+    city = SectionFactory(name="City", slug="city")
+    mara = AuthorFactory(name="Mara Lind", slug="mara-lind")
+    main = StoryFactory(
+        headline="Harbour cranes return & “the city” cheers",
+        section=city,
+        bylines=[mara],
+        lead_photo=PhotoFactory(),
+        publish_at=now - timedelta(hours=5),
+        updated_at=now - timedelta(hours=2),
+    )
+    main.tags.set(["Harbour"])
+    old = StoryFactory(section=city, bylines=[mara], publish_at=now - timedelta(days=10))
+    # A section, tag and author that only hidden stories use: none of them may be listed.
+    secret_section = SectionFactory(name="Secret", slug="secret")
+    ghost = AuthorFactory(name="Ghost Writer", slug="ghost-writer")
+    hidden = hidden_stories(section=secret_section, bylines=[ghost], lead_photo=PhotoFactory())
+    for story in hidden:
+        story.tags.add("Unreleased")
+    return {"main": main, "old": old, "hidden": hidden, "city": city, "mara": mara}
+
+
+def test_index_names_every_sitemap_with_absolute_urls(client, desk):
+    assert listed_sitemaps(client) == [
+        f"{SITE}/sitemap-pages.xml",
+        f"{SITE}/sitemap-news.xml",
+        f"{SITE}/sitemap-stories.xml",
+        f"{SITE}/sitemap-sections.xml",
+        f"{SITE}/sitemap-tags.xml",
+        f"{SITE}/sitemap-authors.xml",
+    ]
+
+
+def test_index_lastmod_is_the_newest_change(client, desk):
+    tree = valid_index(client)
+    [stories_lastmod] = tree.xpath(
+        "sm:sitemap[sm:loc='https://news.example.org/sitemap-stories.xml']/sm:lastmod/text()", namespaces=NS
+    )
+    assert parse_datetime(stories_lastmod) == desk["main"].updated_at.replace(microsecond=0)
+
+
+def test_every_sitemap_validates_and_lists_the_live_pages(client, desk):
+    urls = every_listed_url(client)
+    assert sorted(urls) == sorted(
+        [
+            f"{SITE}/",
+            story_url(desk["main"]),  # in the news sitemap
+            story_url(desk["main"]),  # and in the story sitemap
+            story_url(desk["old"]),
+            f"{SITE}/city/",
+            f"{SITE}/tags/harbour/",
+            f"{SITE}/authors/mara-lind/",
+        ]
+    )
+
+
+def test_stories_readers_cannot_see_are_in_no_sitemap(client, desk):
+    urls = every_listed_url(client)
+    for story in desk["hidden"]:
+        assert story_url(story) not in urls
+    assert f"{SITE}/secret/" not in urls
+    assert f"{SITE}/tags/unreleased/" not in urls
+    assert f"{SITE}/authors/ghost-writer/" not in urls
+    images = []
+    for sitemap in ("/sitemap-stories.xml", "/sitemap-news.xml"):
+        images += valid_urlset(client, sitemap).xpath("//image:loc/text()", namespaces=NS)
+    for story in desk["hidden"]:
+        assert lead_image_url(story) not in images
+
+
+def test_story_entries_carry_lastmod_and_the_lead_photo(client, desk):
+    tree = valid_urlset(client, "/sitemap-stories.xml")
+    main = desk["main"]
+    [url] = tree.xpath(f"sm:url[sm:loc='{story_url(main)}']", namespaces=NS)
+    lastmod = url.findtext("sm:lastmod", namespaces=NS)
+    assert parse_datetime(lastmod) == main.updated_at.replace(microsecond=0)
+    assert url.xpath("image:image/image:loc/text()", namespaces=NS) == [lead_image_url(main)]
+    assert lead_image_url(main).startswith(f"{SITE}/")
+    [old] = tree.xpath(f"sm:url[sm:loc='{story_url(desk['old'])}']", namespaces=NS)
+    assert parse_datetime(old.findtext("sm:lastmod", namespaces=NS)) == desk["old"].publish_at.replace(microsecond=0)
+    assert not old.xpath("image:image", namespaces=NS)
+
+
+def test_story_sitemap_splits_at_its_limit(client, db, monkeypatch):
+    monkeypatch.setattr(StorySitemap, "limit", 2)
+    stories = StoryFactory.create_batch(5)
+    listed = [url for url in listed_sitemaps(client) if "/sitemap-stories.xml" in url]
+    assert listed == [
+        f"{SITE}/sitemap-stories.xml",
+        f"{SITE}/sitemap-stories.xml?p=2",
+        f"{SITE}/sitemap-stories.xml?p=3",
+    ]
+    pages = [locs(valid_urlset(client, url)) for url in listed]
+    assert [len(page) for page in pages] == [2, 2, 1]
+    assert sorted(url for page in pages for url in page) == sorted(story_url(story) for story in stories)
+    assert client.get("/sitemap-stories.xml?p=4").status_code == 404
+    assert client.get("/sitemap-stories.xml?p=two").status_code == 404
+
+
+def test_story_sitemap_limit_is_the_protocol_maximum():
+    # sitemaps.org: at most 50,000 URLs in one sitemap file.
+    assert StorySitemap.limit == 50_000
+
+
+def test_news_sitemap_holds_the_last_48_hours_with_publication_name_and_language(client, db, settings):
+    settings.NEWSROOM_SITE_NAME = "The Bay Herald"
+    settings.LANGUAGE_CODE = "en-gb"
+    now = timezone.now()
+    fresh = StoryFactory(headline="Ferry strike ends", publish_at=now - timedelta(hours=1))
+    older = StoryFactory(publish_at=now - timedelta(hours=47))
+    stale = StoryFactory(publish_at=now - timedelta(hours=49))
+    hidden_stories()
+    tree = valid_urlset(client, "/sitemap-news.xml")
+    assert locs(tree) == [story_url(fresh), story_url(older)]
+    [entry] = tree.xpath(f"sm:url[sm:loc='{story_url(fresh)}']/news:news", namespaces=NS)
+    assert entry.findtext("news:publication/news:name", namespaces=NS) == "The Bay Herald"
+    assert entry.findtext("news:publication/news:language", namespaces=NS) == "en"
+    assert entry.findtext("news:title", namespaces=NS) == "Ferry strike ends"
+    published = parse_datetime(entry.findtext("news:publication_date", namespaces=NS))
+    assert published == fresh.publish_at.replace(microsecond=0)
+    assert story_url(stale) not in locs(valid_urlset(client, "/sitemap-news.xml"))
+
+
+@pytest.mark.parametrize(("language_code", "expected"), [("fr", "fr"), ("pt-br", "pt"), ("zh-tw", "zh-tw")])
+def test_news_language_follows_the_site_language(client, db, settings, language_code, expected):
+    settings.LANGUAGE_CODE = language_code
+    StoryFactory()
+    tree = valid_urlset(client, "/sitemap-news.xml")
+    assert tree.xpath("//news:language/text()", namespaces=NS) == [expected]
+
+
+def test_news_sitemap_holds_at_most_1000_newest_stories(client, db):
+    section = SectionFactory()
+    now = timezone.now()
+    Story.objects.bulk_create(
+        Story(
+            headline=f"Story {n}",
+            slug=f"story-{n}",
+            section=section,
+            status=StoryStatus.PUBLISHED,
+            publish_at=now - timedelta(minutes=n + 1),
+        )
+        for n in range(1005)
+    )
+    assert [url for url in listed_sitemaps(client) if "sitemap-news" in url] == [f"{SITE}/sitemap-news.xml"]
+    urls = locs(valid_urlset(client, "/sitemap-news.xml"))
+    assert len(urls) == 1000
+    newest = Story.objects.order_by("-publish_at")[:1000]
+    assert urls == [story_url(story) for story in newest.select_related("section")]
+
+
+def test_listing_pages_carry_the_newest_live_story_time(client, desk):
+    newest = desk["main"].publish_at.replace(microsecond=0)
+    for sitemap, url in [
+        ("/sitemap-sections.xml", f"{SITE}/city/"),
+        ("/sitemap-tags.xml", f"{SITE}/tags/harbour/"),
+        ("/sitemap-authors.xml", f"{SITE}/authors/mara-lind/"),
+        ("/sitemap-pages.xml", f"{SITE}/"),
+    ]:
+        tree = valid_urlset(client, sitemap)
+        [lastmod] = tree.xpath(f"sm:url[sm:loc='{url}']/sm:lastmod/text()", namespaces=NS)
+        assert parse_datetime(lastmod) == newest, sitemap
+
+
+def test_tag_whose_slug_has_no_page_does_not_break_the_tag_sitemap(client, desk):
+    desk["main"].tags.add("香港")
+    assert locs(valid_urlset(client, "/sitemap-tags.xml")) == [f"{SITE}/tags/harbour/"]
+
+
+def test_empty_sitemaps_are_left_out_of_the_index(client, db):
+    StoryFactory(publish_at=timezone.now() - timedelta(days=3))
+    listed = listed_sitemaps(client)
+    assert f"{SITE}/sitemap-news.xml" not in listed
+    assert f"{SITE}/sitemap-stories.xml" in listed
+
+
+def test_urls_use_the_configured_site_url_not_the_request_host(client, desk, settings):
+    settings.NEWSROOM_SITE_URL = "https://chronicle.example"
+    sitemaps = listed_sitemaps(client, HTTP_HOST="localhost")
+    assert all(url.startswith("https://chronicle.example/sitemap-") for url in sitemaps)
+    for sitemap in sitemaps:
+        tree = valid_urlset(client, sitemap, HTTP_HOST="localhost")
+        for url in tree.xpath("//sm:loc/text() | //image:loc/text()", namespaces=NS):
+            assert url.startswith("https://chronicle.example/"), url
+
+
+def test_unknown_sitemap_is_a_404(client, db):
+    assert client.get("/sitemap-everything.xml").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        ("/sitemap.xml", 6),
+        ("/sitemap-pages.xml", 1),
+        ("/sitemap-news.xml", 2),
+        ("/sitemap-stories.xml", 2),
+        ("/sitemap-sections.xml", 2),
+        ("/sitemap-tags.xml", 2),
+        ("/sitemap-authors.xml", 2),
+    ],
+)
+def test_query_count_does_not_grow_with_content(client, desk, django_assert_num_queries, url, queries):
+    with django_assert_num_queries(queries):
+        client.get(url)
+    for n in range(4):
+        author = AuthorFactory()
+        story = StoryFactory(section=SectionFactory(), bylines=[author, desk["mara"]], lead_photo=PhotoFactory())
+        story.tags.set([f"Topic {n}", "Harbour"])
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_robots_txt_names_the_sitemap_index_and_keeps_crawlers_out_of_the_admin(client, settings, db):
+    settings.NEWSROOM_SITE_URL = "https://chronicle.example"
+    response = client.get("/robots.txt", HTTP_HOST="localhost")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: https://chronicle.example/sitemap.xml" in lines
+
+
+# The schemas must be able to say no, or passing them proves nothing.
+
+
+def test_schema_rejects_a_time_without_time_zone():
+    doc = (
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>'
+        b"<loc>https://news.example.org/a/</loc><lastmod>2026-05-01T10:00:00</lastmod></url></urlset>"
+    )
+    assert not URLSET_SCHEMA.validate(etree.fromstring(doc))
+
+
+def test_schema_rejects_news_without_publication_language():
+    doc = (
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        b'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url>'
+        b"<loc>https://news.example.org/a/</loc><news:news><news:publication><news:name>X</news:name>"
+        b"</news:publication><news:publication_date>2026-05-01</news:publication_date>"
+        b"<news:title>T</news:title></news:news></url></urlset>"
+    )
+    assert not URLSET_SCHEMA.validate(etree.fromstring(doc))
+
+
+def test_schema_rejects_a_relative_location():
+    doc = b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/sitemap-a.xml</loc></sitemap></sitemapindex>'
+    assert not INDEX_SCHEMA.validate(etree.fromstring(doc))
