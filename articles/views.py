@@ -1,10 +1,27 @@
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import DetailView, ListView
+from django.views.generic import (
+    ArchiveIndexView,
+    DetailView,
+    ListView,
+    MonthArchiveView,
+    TemplateView,
+    YearArchiveView,
+)
 from taggit.models import Tag
 
+from articles import seo
+from articles.images_public import is_public
 from articles.models import Author, Section, Story
+
+HOME_TOP_STORIES = 4
+HOME_LATEST = 12
+HOME_STORIES_PER_SECTION = 4
+# Cards never show the body: leave it in the database.
+LISTING_SKIPS = ("body", "body_blocks")
 
 
 class LiveStoriesMixin:
@@ -15,25 +32,51 @@ class LiveStoriesMixin:
         return settings.NEWSROOM_STORIES_PER_PAGE
 
     def live_stories(self):
-        return Story.objects.live().for_listing()
+        return Story.objects.live().for_listing().defer(*LISTING_SKIPS)
 
 
-class HomeView(LiveStoriesMixin, ListView):
+def section_blocks(*, exclude_pks=(), per_section: int = HOME_STORIES_PER_SECTION) -> list[tuple[Section, list]]:
+    """The newest live stories of every section, at most ``per_section`` each, in navigation order.
+
+    One ranked query (ROW_NUMBER per section) plus the bylines prefetch, however many sections there are.
+    """
+    ranked = (
+        Story.objects.live()
+        .exclude(pk__in=exclude_pks)
+        .annotate(
+            section_rank=Window(
+                RowNumber(), partition_by=F("section_id"), order_by=(F("publish_at").desc(), F("pk").desc())
+            )
+        )
+        .filter(section_rank__lte=per_section)
+        .for_listing()
+        .defer(*LISTING_SKIPS)
+    )
+    blocks: dict[int, tuple[Section, list]] = {}
+    for story in ranked:
+        blocks.setdefault(story.section_id, (story.section, []))[1].append(story)
+    return sorted(blocks.values(), key=lambda block: (block[0].position, block[0].name))
+
+
+class HomeView(LiveStoriesMixin, TemplateView):
+    """The lead story (the newest with a photo), top stories, the latest, and a block per section."""
+
     template_name = "articles/home.html"
-    context_object_name = "stories"
-
-    def get_queryset(self):
-        return self.live_stories()[:25]
-
-    def get_paginate_by(self, queryset):
-        return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stories = list(context["stories"])
-        context["lead"] = stories[0] if stories else None
-        context["top_stories"] = stories[1:5]
-        context["latest"] = stories[5:]
+        stories = list(self.live_stories()[: 1 + HOME_TOP_STORIES + HOME_LATEST])
+        lead = next((story for story in stories if is_public(story.lead_photo)), stories[0] if stories else None)
+        rest = [story for story in stories if story is not lead]
+        top = rest[:HOME_TOP_STORIES]
+        context.update(
+            lead=lead,
+            top_stories=top,
+            latest=rest[HOME_TOP_STORIES:],
+            section_blocks=section_blocks(exclude_pks=[story.pk for story in [lead, *top] if story]),
+            page_description=f"News from Port Halden and around the bay, from {settings.NEWSROOM_SITE_NAME}.",
+            structured_data=[seo.website()],
+        )
         return context
 
 
@@ -46,19 +89,36 @@ class SectionView(LiveStoriesMixin, ListView):
         return self.live_stories().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, current_section=self.section.slug, **kwargs)
+        section = self.section
+        return super().get_context_data(
+            section=section,
+            current_section=section.slug,
+            page_title=section.name,
+            page_description=section.description or f"{section.name} from {settings.NEWSROOM_SITE_NAME}.",
+            structured_data=[
+                seo.breadcrumbs([("Home", "/"), (section.name, section.get_absolute_url())]),
+            ],
+            **kwargs,
+        )
 
 
 class TagView(LiveStoriesMixin, ListView):
     template_name = "articles/tag.html"
     context_object_name = "stories"
+    # A tag only on unpublished stories is not shown: its name could give a story away.
+    allow_empty = False
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return self.live_stories().filter(tagged_items__tag=self.tag)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        return super().get_context_data(
+            tag=self.tag,
+            page_title=self.tag.name,
+            page_description=f"Stories about {self.tag.name} from {settings.NEWSROOM_SITE_NAME}.",
+            **kwargs,
+        )
 
 
 class AuthorView(LiveStoriesMixin, ListView):
@@ -70,7 +130,64 @@ class AuthorView(LiveStoriesMixin, ListView):
         return self.live_stories().filter(bylines__author=self.author)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(author=self.author, **kwargs)
+        author = self.author
+        summary = author.bio or (f"{author.name}, {author.role}" if author.role else author.name)
+        return super().get_context_data(
+            author=author,
+            page_title=author.name,
+            page_description=summary,
+            page_image=author.photo,
+            structured_data=[seo.author_profile(author)],
+            **kwargs,
+        )
+
+
+class ArchiveMixin(LiveStoriesMixin):
+    """Browse live stories by publish date, in the desk's time zone."""
+
+    date_field = "publish_at"
+    context_object_name = "stories"
+    # The gate already hides the future; this keeps the date views from building links to it.
+    allow_future = False
+
+    def get_queryset(self):
+        return self.live_stories()
+
+    def get_dated_items(self):
+        try:
+            return super().get_dated_items()
+        except (ValueError, OverflowError):
+            # A year or month at the edge of the calendar (9999, 0) cannot name a range of dates.
+            raise Http404("No such date.") from None
+
+
+class ArchiveIndex(ArchiveMixin, ArchiveIndexView):
+    template_name = "articles/archive.html"
+    date_list_period = "month"
+    allow_empty = True
+    extra_context = {"page_title": "Archive", "page_description": "Every story we have published, month by month."}
+
+
+class ArchiveYear(ArchiveMixin, YearArchiveView):
+    template_name = "articles/archive_year.html"
+    make_object_list = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = context["year"].year
+        context.update(page_title=f"Archive: {year}", page_description=f"Stories published in {year}.")
+        return context
+
+
+class ArchiveMonth(ArchiveMixin, MonthArchiveView):
+    template_name = "articles/archive_month.html"
+    month_format = "%m"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        label = f"{context['month']:%B %Y}"
+        context.update(page_title=f"Archive: {label}", page_description=f"Stories published in {label}.")
+        return context
 
 
 class StoryView(DetailView):
