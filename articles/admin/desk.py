@@ -1,0 +1,433 @@
+"""The desk's tools around a story: corrections, share links and the editorial overview.
+
+The inlines sit on the story's change form. Their rows never save themselves: new
+corrections go through services.story_correct, new share links through
+services.sharelink_create and a ticked "Revoke" through services.sharelink_revoke.
+"""
+
+from datetime import timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, F
+from django.db.models.functions import Coalesce, Greatest
+from django.forms.models import BaseInlineFormSet
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+
+from articles import services
+from articles.models import Correction, ShareLink, ShareLinkUse, Story, StoryStatus
+from articles.preview import sharelink_url
+
+SHARELINK_DURATIONS = [(1, "1 hour"), (24, "24 hours"), (48, "48 hours"), (7 * 24, "7 days")]
+OVERVIEW_DAYS_AHEAD = 7
+# Each list on the overview shows at most this many stories, so the page stays quick on a busy day.
+OVERVIEW_LIST_LIMIT = 100
+
+
+def _is_editor(request) -> bool:
+    return services.user_can_publish(request.user)
+
+
+def _when(value) -> str:
+    return date_format(timezone.localtime(value), "j M Y, H:i") if value else "—"
+
+
+class _ServiceFormSet(BaseInlineFormSet):
+    """An inline formset that knows who is saving, so its rows can go through the services."""
+
+    user = None
+
+
+class _ServiceInline(admin.TabularInline):
+    extra = 1
+    can_delete = False
+
+    class Media:
+        css = {"all": ["articles/admin/desk.css"]}
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.user = request.user  # get_formset builds a new class per request
+        return formset
+
+    def get_queryset(self, request):
+        # InlineModelAdmin.get_queryset empties the rows when has_view_permission(request), asked
+        # without a story, says no; ours does (to stay off the add page), so check the user here.
+        queryset = super(admin.options.InlineModelAdmin, self).get_queryset(request)
+        return queryset if _is_editor(request) else queryset.none()
+
+    def has_view_permission(self, request, obj=None):
+        # Only on an existing story's change form, and only for editors. Rights come from the
+        # publish permission rather than per-model ones, so the roles need no new permissions.
+        return obj is not None and _is_editor(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --- Corrections ----------------------------------------------------------------
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = Correction
+        fields = ["kind", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3, "cols": 70})}
+        error_messages = {"text": {"required": "Write what was wrong and what is right: a correction cannot be empty."}}
+
+
+class CorrectionFormSet(_ServiceFormSet):
+    def clean(self):
+        super().clean()
+        adding = any(form.has_changed() for form in self.extra_forms)
+        # self.instance already carries this submission's edits (the story form validated first).
+        if adding and not self.instance.is_live():
+            raise ValidationError("Only a story readers can see can be corrected. Before it goes out, edit the text.")
+
+    def save_new(self, form, commit=True):
+        return services.story_correct(
+            story=self.instance, user=self.user, text=form.cleaned_data["text"], kind=form.cleaned_data["kind"]
+        )
+
+
+class CorrectionInline(_ServiceInline):
+    """Corrections already published are a public record: shown, never edited here."""
+
+    model = Correction
+    form = CorrectionForm
+    formset = CorrectionFormSet
+    fields = ["kind", "text", "published"]
+    readonly_fields = ["published"]
+    verbose_name = "correction or clarification"
+    verbose_name_plural = "Corrections and clarifications (shown at the foot of the story)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("created_by")
+
+    def has_view_permission(self, request, obj=None):
+        # A story that never went out has no corrections to show: leave the panel off its form.
+        return super().has_view_permission(request, obj) and (obj.is_live() or obj.first_published_at is not None)
+
+    def has_add_permission(self, request, obj):
+        return obj is not None and _is_editor(request) and obj.is_live()
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Published")
+    def published(self, obj):
+        if obj.pk is None:
+            return "On saving"
+        by = f" by {obj.created_by.get_username()}" if obj.created_by else ""
+        return f"{_when(obj.published_at)}{by}"
+
+
+# --- Share links ----------------------------------------------------------------
+
+
+def _duration_label(hours: int) -> str:
+    labels = dict(SHARELINK_DURATIONS)
+    if hours in labels:
+        return labels[hours]
+    return f"{hours} hours" if hours % 24 else f"{hours // 24} days"
+
+
+def _address_field(link: ShareLink) -> str:
+    """The link's address in a read-only box, easy to select and copy; nothing once it stopped working."""
+    if link.pk is None or not link.is_usable():
+        return "—"
+    return format_html(
+        '<input type="text" readonly value="{}" size="50" class="vTextField sharelink-address" '
+        'aria-label="Share link address for {}">',
+        sharelink_url(link),
+        link.note or "this link",
+    )
+
+
+class ShareLinkForm(forms.ModelForm):
+    hours = forms.TypedChoiceField(
+        label="Valid for",
+        choices=SHARELINK_DURATIONS,
+        coerce=int,
+        initial=services.SHARELINK_DEFAULT_HOURS,
+    )
+    revoke = forms.BooleanField(label="Revoke", required=False)
+
+    class Meta:
+        model = ShareLink
+        fields = ["note"]
+        labels = {"note": "Who it is for"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        link = self.instance
+        if link.pk is None:
+            # A new row: typing who the link is for is what makes it; there is nothing to revoke yet.
+            self.fields["revoke"].disabled = True
+        else:
+            # An existing link is a record: only revoking it is left to do.
+            made_for = round((link.expires_at - link.created_at).total_seconds() / 3600)
+            self.fields["note"].disabled = True
+            self.fields["hours"] = forms.CharField(
+                label="Valid for", disabled=True, required=False, initial=_duration_label(made_for)
+            )
+            self.fields["hours"].widget.attrs["size"] = 8
+            self.fields["revoke"].disabled = not link.is_usable()
+            self.fields["revoke"].initial = link.revoked_at is not None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None and self.has_changed() and not (cleaned.get("note") or "").strip():
+            self.add_error("note", "Say who the link is for, e.g. “lawyer, for review”.")
+        return cleaned
+
+
+class ShareLinkFormSet(_ServiceFormSet):
+    def save_new(self, form, commit=True):
+        return services.sharelink_create(
+            story=self.instance, user=self.user, hours=form.cleaned_data["hours"], note=form.cleaned_data["note"]
+        )
+
+    def save_existing(self, form, obj, commit=True):
+        if form.cleaned_data.get("revoke"):
+            return services.sharelink_revoke(link=obj, user=self.user)
+        return obj
+
+
+class ShareLinkInline(_ServiceInline):
+    """Share links of this story: make one, copy its address, see its uses, revoke it."""
+
+    model = ShareLink
+    form = ShareLinkForm
+    formset = ShareLinkFormSet
+    template = "admin/articles/story/sharelink_inline.html"
+    fields = ["address", "note", "hours", "state", "uses", "made", "revoke"]
+    readonly_fields = ["address", "state", "uses", "made"]
+    verbose_name = "share link"
+    verbose_name_plural = "Share links (a preview for someone without an account)"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("story__section", "created_by", "revoked_by")
+            .annotate(use_count=Count("uses"))
+        )
+
+    def has_add_permission(self, request, obj):
+        return obj is not None and _is_editor(request) and obj.status != StoryStatus.WITHDRAWN
+
+    def has_change_permission(self, request, obj=None):
+        return obj is not None and _is_editor(request)
+
+    @admin.display(description="Address")
+    def address(self, obj):
+        return _address_field(obj)
+
+    @admin.display(description="Works until")
+    def state(self, obj):
+        if obj.pk is None:
+            return "—"
+        if obj.revoked_at:
+            by = f" by {obj.revoked_by.get_username()}" if obj.revoked_by else ""
+            return f"Revoked {_when(obj.revoked_at)}{by}"
+        if not obj.is_usable():
+            return f"Expired {_when(obj.expires_at)}"
+        return _when(obj.expires_at)
+
+    @admin.display(description="Uses")
+    def uses(self, obj):
+        if obj.pk is None:
+            return "—"
+        count = getattr(obj, "use_count", None)
+        if count is None:
+            count = obj.uses.count()
+        return format_html('<a href="{}">{}</a>', reverse("admin:articles_sharelink_change", args=[obj.pk]), count)
+
+    @admin.display(description="Made")
+    def made(self, obj):
+        if obj.pk is None:
+            return "—"
+        by = f" by {obj.created_by.get_username()}" if obj.created_by else ""
+        return f"{_when(obj.created_at)}{by}"
+
+
+# --- Share links across stories -----------------------------------------------------
+
+
+class ShareLinkUseInline(admin.TabularInline):
+    model = ShareLinkUse
+    fields = ["used_at", "ip_address", "user_agent"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "Uses of this link"
+
+    def has_view_permission(self, request, obj=None):
+        return _is_editor(request)
+
+    def has_add_permission(self, request, obj):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ShareLink)
+class ShareLinkAdmin(admin.ModelAdmin):
+    """Every share link, with its log of uses. Links are made on the story's change form."""
+
+    list_display = ["story", "note", "created_by", "created_at", "expires_at", "state", "use_count"]
+    list_filter = ["created_at", "expires_at"]
+    list_select_related = ["story", "created_by"]
+    search_fields = ["note", "story__headline"]
+    fields = ["story", "address", "note", "created_by", "created_at", "expires_at", "revoked_at", "revoked_by"]
+    readonly_fields = fields
+    inlines = [ShareLinkUseInline]
+    actions = ["revoke_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(use_count=Count("uses"))
+
+    def has_module_permission(self, request):
+        return _is_editor(request)
+
+    def has_view_permission(self, request, obj=None):
+        return _is_editor(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_publish_permission(self, request):
+        return _is_editor(request)
+
+    @admin.display(description="Address")
+    def address(self, obj):
+        return _address_field(obj)
+
+    @admin.display(description="State")
+    def state(self, obj):
+        if obj.revoked_at:
+            return "Revoked"
+        return "Usable" if obj.is_usable() else "Expired"
+
+    @admin.display(description="Uses", ordering="use_count")
+    def use_count(self, obj):
+        return obj.use_count
+
+    @admin.action(description="Revoke selected share links", permissions=["publish"])
+    def revoke_selected(self, request, queryset):
+        count = 0
+        for link in queryset:
+            if link.revoked_at is None:
+                services.sharelink_revoke(link=link, user=request.user)
+                count += 1
+        self.message_user(
+            request,
+            f"{count} share link{'' if count == 1 else 's'} revoked; they stop working at once.",
+            messages.SUCCESS,
+        )
+
+
+# --- The editorial overview ---------------------------------------------------------
+
+
+def overview_lists(now=None) -> list[dict]:
+    """The desk's three lists, each in one query plus one for the bylines, whatever its length."""
+    now = now or timezone.now()
+    start_of_day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    horizon = now + timedelta(days=OVERVIEW_DAYS_AHEAD)
+    # Scheduled: live at the horizon but not yet; the visibility gate decides both.
+    scheduled = (
+        Story.objects.live(now=horizon)
+        .exclude(pk__in=Story.objects.live(now=now).values("pk"))
+        .for_listing()
+        # An embargo later than the publish time is when the story really goes live.
+        .annotate(goes_live_at=Greatest("publish_at", Coalesce("embargo_until", "publish_at")))
+        .order_by("goes_live_at", "pk")
+    )
+    waiting = (
+        Story.objects.filter(status=StoryStatus.SUBMITTED)
+        .for_listing()
+        .order_by(F("submitted_at").asc(nulls_last=True), "modified", "pk")
+    )
+    today = Story.objects.live(now=now).filter(publish_at__gte=start_of_day).for_listing()
+    lists = [
+        {
+            "key": "scheduled",
+            "title": f"Scheduled for the next {OVERVIEW_DAYS_AHEAD} days",
+            "time_label": "Goes live",
+            "stories": scheduled,
+            "empty": "Nothing is scheduled.",
+        },
+        {
+            "key": "waiting",
+            "title": "Submitted and waiting for an editor",
+            "time_label": "Submitted",
+            "stories": waiting,
+            "empty": "No story is waiting.",
+        },
+        {
+            "key": "today",
+            "title": "Published today",
+            "time_label": "Published",
+            "stories": today,
+            "empty": "Nothing has been published today yet.",
+        },
+    ]
+    for entry in lists:
+        stories = list(entry["stories"][: OVERVIEW_LIST_LIMIT + 1])
+        entry["more"] = len(stories) > OVERVIEW_LIST_LIMIT
+        entry["stories"] = stories[:OVERVIEW_LIST_LIMIT]
+        for story in entry["stories"]:
+            story.desk_time = _desk_time(entry["key"], story)
+    return lists
+
+
+def _desk_time(key: str, story: Story):
+    if key == "scheduled":
+        return story.goes_live_at
+    if key == "waiting":
+        return story.submitted_at or story.modified
+    return story.publish_at
+
+
+def desk_overview(request):
+    if not request.user.has_perm("articles.view_story"):
+        raise PermissionDenied
+    context = {
+        **admin.site.each_context(request),
+        "title": "Desk overview",
+        "lists": overview_lists(),
+        "can_preview": request.user.has_perm("articles.change_story"),
+    }
+    return TemplateResponse(request, "admin/desk_overview.html", context)
+
+
+def _mount_overview(site: admin.AdminSite) -> None:
+    """Serve the overview at /admin/desk/ (URL name admin:desk_overview) on the given site.
+
+    The project uses Django's default admin site rather than a subclass, so the
+    overview is added by wrapping the site's get_urls; an AdminSite subclass
+    could take it over with no change to the view.
+    """
+    site_get_urls = site.get_urls
+
+    def get_urls():
+        return [path("desk/", site.admin_view(desk_overview), name="desk_overview"), *site_get_urls()]
+
+    site.get_urls = get_urls
+
+
+_mount_overview(admin.site)
