@@ -1,15 +1,15 @@
 import io
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from articles import services
+from articles import photo_desk, services
 from articles.demo import content, pictures
 from articles.models import Author, Byline, Photo, Placement, Section, Story, StoryStatus
 
@@ -76,23 +76,24 @@ class Command(BaseCommand):
             sections[section.slug] = section
         return sections
 
-    def _photo(self, filename, image, fields, loader):
+    def _photo(self, filename, draw, fields, loader):
+        """One demo photo, through the same upload path as the photo desk's (checks, renditions)."""
         photo = Photo.objects.filter(original_filename=filename).first()
         if photo:
             return photo
         buffer = io.BytesIO()
-        image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
-        photo = Photo(original_filename=filename, created_by=loader, modified_by=loader, **fields)
-        photo.image.save(filename, ContentFile(buffer.getvalue()), save=False)
-        photo.save()
-        return photo
+        draw().save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
+        result = photo_desk.photo_create(fileobj=buffer, name=filename, user=loader, overrides=fields)
+        if result.outcome == "rejected":
+            raise CommandError(f"Demo photo {filename} was rejected: {result.error}")
+        return result.photo or result.duplicate_of
 
     def _photos(self, loader):
         photos = {}
         for data in content.PHOTOS:
             fields = {key: data[key] for key in ("caption", "alt_text", "photographer", "source", "credit")}
-            image = pictures.draw_scene(data["scene"], data["seed"])
-            photos[data["key"]] = self._photo(f"demo-{data['key']}.jpg", image, fields, loader)
+            draw = partial(pictures.draw_scene, data["scene"], data["seed"])
+            photos[data["key"]] = self._photo(f"demo-{data['key']}.jpg", draw, fields, loader)
         return photos
 
     def _authors(self, loader):
@@ -102,7 +103,7 @@ class Command(BaseCommand):
             if author is None:
                 portrait = self._photo(
                     f"demo-portrait-{data['slug']}.jpg",
-                    pictures.draw_portrait(data["portrait_seed"]),
+                    partial(pictures.draw_portrait, data["portrait_seed"]),
                     {
                         "caption": f"{data['name']}, {data['role']}",
                         "alt_text": f"Portrait of {data['name']}",
@@ -159,7 +160,7 @@ class Command(BaseCommand):
         status = data.get("status", StoryStatus.PUBLISHED)
         if status == StoryStatus.PUBLISHED:
             publish_at = self.now - timedelta(hours=data["hours_ago"])
-            services.story_publish(story=story, user=loader, publish_at=publish_at)
+            services.story_publish(story=story, user=loader, publish_at=publish_at, backdate=True)
             if data.get("updated_hours_ago") is not None:
                 story.updated_at = self.now - timedelta(hours=data["updated_hours_ago"])
                 story.save(update_fields=["updated_at"])
