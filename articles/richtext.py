@@ -6,6 +6,7 @@ paragraphs without parsing HTML on a reader's request.
 """
 
 import itertools
+import re
 from html.parser import HTMLParser
 
 import nh3
@@ -72,6 +73,10 @@ def split_blocks(html: str) -> list[str]:
     return blocks
 
 
+_LINE_ENDS = re.compile(r"</(?:p|h2|h3|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
 def word_count(html: str) -> int:
-    text = nh3.clean(html or "", tags=set())
+    # A space at each block's end keeps the last word of one paragraph apart from the next's first.
+    text = nh3.clean(_LINE_ENDS.sub(lambda end: f" {end.group(0)}", html or ""), tags=set())
     return len(text.split())

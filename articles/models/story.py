@@ -1,14 +1,32 @@
+import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from articles import richtext
 from articles.models.base import Bookkeeping
+
+# What the body editor offers, and so what its nh3 pass keeps. richtext.sanitize
+# still runs on save with the site's own allowlist (DESIGN.md rule 4).
+BODY_EDITOR_EXTENSIONS = {
+    "Paragraph": True,
+    "Heading": {"levels": [2, 3]},
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "History": True,
+}
 
 
 class StoryStatus(models.TextChoices):
@@ -45,9 +63,12 @@ class StoryQuerySet(models.QuerySet):
             Prefetch("bylines", queryset=Byline.objects.select_related("author")),
             Prefetch("placements", queryset=Placement.objects.select_related("photo")),
             Prefetch("tagged_items", queryset=TaggedStory.objects.select_related("tag")),
+            # Oldest first (the model's ordering): the foot of the story reads as a dated log.
+            Prefetch("corrections"),
         )
 
 
+@reversion.register(follow=("bylines", "placements", "tagged_items"))
 class Story(Bookkeeping):
     headline = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -60,7 +81,9 @@ class Story(Bookkeeping):
     standfirst = models.CharField(
         max_length=400, blank=True, help_text="One sentence under the headline that sums the story up."
     )
-    body = models.TextField(
+    body = ProseEditorField(
+        extensions=BODY_EDITOR_EXTENSIONS,
+        sanitize=True,
         blank=True,
         help_text="Paragraphs with h2/h3 subheadings. Cleaned to a safe set of tags on save.",
     )
@@ -188,6 +211,7 @@ class Story(Bookkeeping):
         return items
 
 
+@reversion.register()
 class Byline(models.Model):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey("articles.Author", on_delete=models.PROTECT, related_name="bylines")
@@ -201,6 +225,7 @@ class Byline(models.Model):
         return f"{self.author} on {self.story}"
 
 
+@reversion.register()
 class Placement(models.Model):
     """A photo placed in a story's body; the caption here overrides the photo's default."""
 
@@ -225,6 +250,7 @@ class Placement(models.Model):
         return self.caption or self.photo.caption
 
 
+@reversion.register()
 class TaggedStory(TaggedItemBase):
     """django-taggit through model with a real foreign key, so tag joins stay indexable."""
 

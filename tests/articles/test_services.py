@@ -66,7 +66,7 @@ def test_withdrawn_story_leaves_the_gate(editor):
 
 
 @pytest.mark.django_db
-def test_reporter_submits_a_draft(reporter):
-    story = StoryFactory(status=StoryStatus.DRAFT, publish_at=None)
+def test_reporter_submits_their_own_draft(reporter):
+    story = StoryFactory(status=StoryStatus.DRAFT, publish_at=None, created_by=reporter)
     services.story_submit(story=story, user=reporter)
     assert story.status == StoryStatus.SUBMITTED

@@ -1,0 +1,145 @@
+"""The story form the desk edits in, with optimistic locking.
+
+The form carries the story's `version` in a hidden field. Saving checks it
+against the row (locked for the rest of the transaction): when someone else
+saved in between, the save is refused, the user's text stays in the form and
+the other person's version is attached as `form.conflict` for the page to show.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import formats, timezone
+
+from articles import services
+from articles.models import Story
+
+
+@dataclass(frozen=True)
+class StoryConflict:
+    """The saved story a stale form collided with."""
+
+    version: int
+    headline: str
+    standfirst: str
+    body: str
+    modified: datetime
+    modified_by: str
+
+
+class StoryAdminForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    # Set by the admin on a second pass when a workflow button was refused, so the
+    # refusal shows on the form and nothing is saved. See StoryAdmin.change_view.
+    workflow_refusal: ValidationError | None = None
+
+    class Meta:
+        model = Story
+        fields = [
+            "headline",
+            "slug",
+            "standfirst",
+            "section",
+            "body",
+            "credit_line",
+            "lead_photo",
+            "related",
+            "publish_at",
+            "embargo_until",
+            "updated_at",
+        ]
+        error_messages = {
+            "headline": {
+                "required": "Write a headline.",
+                "max_length": "The headline is %(show_value)d characters long; the limit is %(limit_value)d. "
+                "Shorten it.",
+            },
+            "section": {"required": "Choose a section."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict: StoryConflict | None = None
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            self._check_version(cleaned.get("version"))
+        timing = {}
+        for name in ("publish_at", "embargo_until"):
+            if name not in self.fields:  # read-only for this user: the stored value stands
+                timing[name] = getattr(self.instance, name)
+            elif name in cleaned:
+                timing[name] = cleaned[name]
+        if len(timing) == 2:
+            self.add_problems(services.story_timing_problems(**timing))
+        if self.workflow_refusal is not None:
+            self.add_problems(self.workflow_refusal)
+        return cleaned
+
+    def add_problems(self, problems: dict | ValidationError) -> None:
+        """Show a service's problems on the form: all of them in the list at the top, where they are
+        seen first, and each again beside its field when that field is on the form."""
+        if isinstance(problems, ValidationError):
+            problems = problems.error_dict if hasattr(problems, "error_dict") else {NON_FIELD_ERRORS: problems.messages}
+        for field, errors in problems.items():
+            for error in errors:
+                message = error.message % (error.params or {}) if isinstance(error, ValidationError) else error
+                if field in self.fields:
+                    self.add_error(field, message)
+                    self.add_error(None, f"{self.fields[field].label or field}: {message}")
+                else:
+                    self.add_error(None, message)
+
+    def _check_version(self, submitted: int | None) -> None:
+        current = (
+            # Lock the story row only; its modified_by is an outer join PostgreSQL will not lock.
+            Story.objects.select_for_update(of=("self",))
+            .filter(pk=self.instance.pk)
+            .values(
+                "version",
+                "headline",
+                "standfirst",
+                "body",
+                "modified",
+                "modified_by__username",
+                "modified_by__first_name",
+                "modified_by__last_name",
+            )
+            .first()
+        )
+        if current is None:
+            raise ValidationError(
+                "This story was deleted while you were editing it. Copy your text before leaving this page.",
+                code="deleted",
+            )
+        if submitted == current["version"]:
+            return
+        full_name = f"{current['modified_by__first_name']} {current['modified_by__last_name']}".strip()
+        self.conflict = StoryConflict(
+            version=current["version"],
+            headline=current["headline"],
+            standfirst=current["standfirst"],
+            body=current["body"],
+            modified=current["modified"],
+            modified_by=full_name or current["modified_by__username"] or "someone",
+        )
+        when = formats.date_format(timezone.localtime(self.conflict.modified), "j M Y, H:i")
+        self.add_error(
+            None,
+            ValidationError(
+                f"{self.conflict.modified_by} saved this story at {when}, after you opened it. Nothing of yours "
+                "has been saved and your text is still in the form. Their version is shown below: copy what you "
+                "need into yours, then save again to replace theirs.",
+                code="stale",
+            ),
+        )
+        # The next save is a deliberate overwrite by someone who has seen the other change.
+        data = self.data.copy()
+        data[self.add_prefix("version")] = str(self.conflict.version)
+        self.data = data
