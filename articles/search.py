@@ -61,7 +61,8 @@ _CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
 # A term is a run of CJK characters, or a run of other letters and digits.
 _TERM = re.compile(f"[{_CJK_RANGES}]+|[^\\W_{_CJK_RANGES}]+")
 _NOT_CJK_WORD = re.compile(f"[^\\W_{_CJK_RANGES}]+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+# Control characters, and the bidirectional overrides that could flip the query when shown back.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
 
 # Words too common to narrow a search. PostgreSQL's English configuration drops these (and a few
 # more) from documents and queries; dropping them from queries on SQLite too keeps both alike.

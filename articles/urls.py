@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import views
+from articles import feeds, preview, search, sitemaps, views
 
 app_name = "articles"
 
@@ -9,7 +9,25 @@ urlpatterns = [
     path("stories/<int:pk>/", views.story_shortlink, name="story_shortlink"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
-    path("<slug:section>/<int:pk>/<str:slug>/", views.StoryView.as_view(), name="story"),
-    path("<slug:section>/<int:pk>/", views.StoryView.as_view(), name="story_no_slug"),
+    # Feeds and sitemaps (articles/feeds.py, articles/sitemaps.py).
+    path("feeds/rss/", feeds.LatestStoriesFeed("rss"), name="feed_rss"),
+    path("feeds/atom/", feeds.LatestStoriesFeed("atom"), name="feed_atom"),
+    path("feeds/sections/<slug:slug>/rss/", feeds.SectionFeed("rss"), name="section_feed_rss"),
+    path("feeds/sections/<slug:slug>/atom/", feeds.SectionFeed("atom"), name="section_feed_atom"),
+    path("feeds/tags/<slug:slug>/rss/", feeds.TagFeed("rss"), name="tag_feed_rss"),
+    path("feeds/tags/<slug:slug>/atom/", feeds.TagFeed("atom"), name="tag_feed_atom"),
+    path("feeds/authors/<slug:slug>/rss/", feeds.AuthorFeed("rss"), name="author_feed_rss"),
+    path("feeds/authors/<slug:slug>/atom/", feeds.AuthorFeed("atom"), name="author_feed_atom"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("archive/", views.ArchiveIndex.as_view(), name="archive"),
+    path("archive/<int:year>/", views.ArchiveYear.as_view(), name="archive_year"),
+    path("archive/<int:year>/<int:month>/", views.ArchiveMonth.as_view(), name="archive_month"),
+    path("corrections/", preview.CorrectionListView.as_view(), name="corrections"),
+    path("search/", search.SearchView.as_view(), name="search"),
+    # The story page, which also serves previews and share links (articles/preview.py).
+    path("<slug:section>/<int:pk>/<str:slug>/", preview.StoryView.as_view(), name="story"),
+    path("<slug:section>/<int:pk>/", preview.StoryView.as_view(), name="story_no_slug"),
     path("<slug:slug>/", views.SectionView.as_view(), name="section"),
 ]

@@ -1,16 +1,24 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from articles.admin.photo import serve_original
 
 admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} — newsroom"
 admin.site.site_title = "Newsroom"
 admin.site.index_title = "The desk"
 
 urlpatterns = [
+    path("admin/originals/<path:name>", serve_original, name="photo_original"),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+if settings.NEWSROOM_SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    # Public media is renditions only (originals live in their own storage). A laptop or
+    # benchmark serves them from here; production leaves this to a web server or CDN.
+    urlpatterns = [
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        *urlpatterns,
+    ]

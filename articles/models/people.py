@@ -5,7 +5,7 @@ from django.urls import reverse
 
 # Top-level paths the site already uses; a section slug may not take one.
 RESERVED_SECTION_SLUGS = frozenset(
-    {"admin", "authors", "tags", "stories", "media", "static", "search", "feeds", "sitemap", "archive"}
+    {"admin", "authors", "tags", "stories", "media", "static", "search", "feeds", "sitemap", "archive", "corrections"}
 )
 
 

@@ -64,6 +64,12 @@ def test_parse_query_keeps_only_words_it_extracted(raw, terms):
     assert search.parse_query(raw).terms == terms
 
 
+def test_parse_query_shows_back_text_without_control_or_bidi_override_characters():
+    query = search.parse_query("ferry\x00\u202e times\x1b[31m")
+    assert query.text == "ferry times [31m"
+    assert query.terms == ("ferry", "times", "31m")
+
+
 def test_parse_query_truncates_long_input_to_200_characters_and_20_terms():
     query = search.parse_query(" ".join(f"word{n}" for n in range(2000)))
     assert len(query.text) == search.MAX_QUERY_CHARS
@@ -513,3 +519,10 @@ def test_the_index_table_migration_can_be_reversed_and_reapplied():
     assert search.INDEX_TABLE in connection.introspection.table_names()
     story = StoryFactory(headline="Rebuilt lighthouse")  # autocommit: on_commit work runs at once
     assert found("lighthouse") == [story]
+
+
+def test_the_query_is_shown_back_escaped(client, db):
+    html = client.get("/search/", {"q": '<script>alert("x")</script> ferry'}).content.decode()
+    assert "<script>alert" not in html
+    assert 'value="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; ferry"' in html
+    assert "No stories found for “&lt;script&gt;" in html
