@@ -37,10 +37,6 @@ from articles.models import Author, Section, Story
 # What story_updated_at() computes, as SQL, for the index's lastmod.
 STORY_LASTMOD = Greatest("publish_at", Coalesce("updated_at", "publish_at"))
 
-# The only characters the site's `<slug:...>` routes accept. django-taggit makes
-# Unicode slugs from non-Latin tag names; those tags have no page to list.
-ROUTABLE_SLUG = r"^[-a-zA-Z0-9_]+$"
-
 
 def _to_second(value):
     """Sitemaps show times to the second; the database keeps microseconds."""
@@ -170,7 +166,7 @@ class TagSitemap(ListingSitemap):
     story_lookup = "tagged_items__tag"
 
     def queryset(self):
-        return Tag.objects.filter(slug__regex=ROUTABLE_SLUG).order_by("name", "pk")
+        return Tag.objects.order_by("name", "pk")
 
     def location(self, tag):
         return reverse("articles:tag", kwargs={"slug": tag.slug})

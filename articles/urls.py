@@ -1,21 +1,36 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from articles import feeds, preview, search, sitemaps, views
 
 app_name = "articles"
 
+
+class UnicodeSlugConverter:
+    """Like <slug:>, but also letters of any script: django-taggit makes 港口 the slug of a tag 港口."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(UnicodeSlugConverter, "uslug")
+
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("stories/<int:pk>/", views.story_shortlink, name="story_shortlink"),
-    path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("tags/<uslug:slug>/", views.TagView.as_view(), name="tag"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     # Feeds and sitemaps (articles/feeds.py, articles/sitemaps.py).
     path("feeds/rss/", feeds.LatestStoriesFeed("rss"), name="feed_rss"),
     path("feeds/atom/", feeds.LatestStoriesFeed("atom"), name="feed_atom"),
     path("feeds/sections/<slug:slug>/rss/", feeds.SectionFeed("rss"), name="section_feed_rss"),
     path("feeds/sections/<slug:slug>/atom/", feeds.SectionFeed("atom"), name="section_feed_atom"),
-    path("feeds/tags/<slug:slug>/rss/", feeds.TagFeed("rss"), name="tag_feed_rss"),
-    path("feeds/tags/<slug:slug>/atom/", feeds.TagFeed("atom"), name="tag_feed_atom"),
+    path("feeds/tags/<uslug:slug>/rss/", feeds.TagFeed("rss"), name="tag_feed_rss"),
+    path("feeds/tags/<uslug:slug>/atom/", feeds.TagFeed("atom"), name="tag_feed_atom"),
     path("feeds/authors/<slug:slug>/rss/", feeds.AuthorFeed("rss"), name="author_feed_rss"),
     path("feeds/authors/<slug:slug>/atom/", feeds.AuthorFeed("atom"), name="author_feed_atom"),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),

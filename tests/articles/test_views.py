@@ -164,3 +164,13 @@ def test_security_headers_are_sent(client, db):
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_tag_with_a_chinese_name_has_a_page_and_feed(client, db):
+    story = StoryFactory(headline="Film week opens")
+    story.tags.set(["港口"])
+    tag_url = reverse("articles:tag", kwargs={"slug": "港口"})
+    response = client.get(tag_url)
+    assert response.status_code == 200
+    assert "Film week opens" in response.content.decode()
+    assert client.get(reverse("articles:tag_feed_rss", kwargs={"slug": "港口"})).status_code == 200
