@@ -67,6 +67,34 @@ class PhotoAddForm(forms.ModelForm):
         return upload
 
 
+class KeywordsField(forms.CharField):
+    """Keywords as the desk types them: comma-separated words, stored as a list."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        seen = []
+        for word in text.split(","):
+            word = " ".join(word.split())[:100]
+            if word and word.casefold() not in {w.casefold() for w in seen}:
+                seen.append(word)
+        return seen
+
+
+class PhotoChangeForm(forms.ModelForm):
+    keywords = KeywordsField(
+        required=False, help_text="Comma-separated, e.g. harbour, storm, Lantern Hill.", widget=forms.TextInput
+    )
+
+    class Meta:
+        model = Photo
+        fields = ["keywords"]  # the admin adds the rest from its fieldsets
+
+
 class UsedFilter(admin.SimpleListFilter):
     title = "use"
     parameter_name = "used"
@@ -172,8 +200,7 @@ class PhotoAdmin(BookkeepingAdmin):
         return self.add_fieldsets if obj is None else self.fieldsets
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is None:
-            kwargs["form"] = PhotoAddForm
+        kwargs["form"] = PhotoAddForm if obj is None else PhotoChangeForm
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):

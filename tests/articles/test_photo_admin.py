@@ -106,7 +106,7 @@ def test_moving_the_focal_point_remakes_the_crops(desk_client):
         "copyright": "",
         "usage_terms": "",
         "rights_expire_on": "",
-        "keywords": "[]",
+        "keywords": "storm, harbour, Storm",
         "city": "",
         "country": "",
         "taken_at": "",
@@ -115,6 +115,7 @@ def test_moving_the_focal_point_remakes_the_crops(desk_client):
     assert response.status_code == 302, response.context["adminform"].form.errors
     photo.refresh_from_db()
     assert photo.renditions["key"] != old_key
+    assert photo.keywords == ["storm", "harbour"]
 
 
 def test_import_photos_command_reports_each_file_and_fails_on_rejection(db, tmp_path):
