@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: run test lint format bench clean-venv
+.PHONY: run test lint format bench clean-venv quality
 
 # Newest first: python3.13/python3.12 on PATH, then pyenv's versions folder.
 define find_python
@@ -52,8 +52,22 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: lint
+# The HTML checker and axe-core for the quality tests, from package-lock.json. --ignore-scripts:
+# vnu-jar's install script would try to download a Java runtime; the machine's Java is used.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund; \
+	else echo "npm not found: the HTML-checker and axe tests will be skipped (and say so)."; fi
+
+test: lint node_modules/.package-lock.json
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The benchmark at 100,000 stories on SQLite and PostgreSQL (about 30 minutes): bench/RESULTS.md.
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+# The quality bars on a fresh demo site: Nu Html Checker, axe-core, Lighthouse (tools/quality/REPORT.md).
+quality: $(STAMP)
+	tools/quality/run.sh
 
 clean-venv:
 	rm -rf $(VENV)
