@@ -96,3 +96,13 @@ def test_tags_use_the_story_through_model():
 @pytest.mark.django_db
 def test_section_factory_is_usable():
     assert SectionFactory().get_absolute_url().startswith("/section-")
+
+
+@pytest.mark.django_db
+def test_roles_cover_models_added_after_the_first_roles_migration():
+    from django.contrib.auth.models import Group
+
+    editor = Group.objects.get(name="Editor").permissions.values_list("codename", flat=True)
+    assert {"add_correction", "view_sharelink", "publish_story"} <= set(editor)
+    photo_desk = set(Group.objects.get(name="Photo desk").permissions.values_list("codename", flat=True))
+    assert "add_photo" in photo_desk and "change_story" not in photo_desk

@@ -1,0 +1,488 @@
+"""`make bench`: the whole benchmark in one run, written up in bench/RESULTS.md.
+
+For SQLite (bench/data/bench.sqlite3) and PostgreSQL (database newsroom_bench on 127.0.0.1):
+build the 100,000-story dataset if it is missing, serve the site with gunicorn under production
+settings (DEBUG off, whitenoise, collectstatic into bench/out/static) pinned to CPU 0, and load
+it with wrk pinned to CPU 1: every page uncached and through the page cache, the two floors (a
+bare Django view returning the story page's bytes, nginx serving the same bytes as a file), and
+each page's query count. Then the 24-megapixel photo upload and the EXPLAIN plans.
+
+Everything listens on 127.0.0.1, every load is bounded in time, and every server started here
+is stopped by its process id. Knobs (environment): BENCH_DATABASES=sqlite,postgresql,
+BENCH_DURATION=10 (seconds per run), BENCH_CONNECTIONS=8, BENCH_WORKERS=2, BENCH_STORIES=100000.
+"""
+
+import json
+import os
+import platform
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+DATA = BENCH / "data"
+OUT = BENCH / "out"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+HOST = "127.0.0.1"
+DJANGO_PORT = 8191
+NGINX_PORT = 8192
+REDIS_URL = "redis://127.0.0.1:6379/9"
+POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/newsroom_bench"
+
+DURATION = int(os.environ.get("BENCH_DURATION", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+STORIES = int(os.environ.get("BENCH_STORIES", "100000"))
+DATABASES = [name.strip() for name in os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",") if name]
+
+# The commands that started the servers, for bench/RESULTS.md; and the settings shown with them.
+COMMANDS: dict[str, str] = {}
+SHOWN_SETTINGS = (
+    "DJANGO_SETTINGS_MODULE", "DEBUG", "DATABASE_URL", "REDIS_URL", "NEWSROOM_PAGE_CACHE",
+    "SECURE_SSL_REDIRECT", "NEWSROOM_SERVE_MEDIA", "ALLOWED_HOSTS", "NEWSROOM_SITE_URL",
+)  # fmt: skip
+
+# name, label, measured through the page cache too, measured at one connection for latency
+PAGES = [
+    ("story", "Story page (one story)", True, True),
+    ("rotation", f"Story page (rotation over {'{rotation_count}'} stories)", True, False),
+    ("home", "Home", True, False),
+    ("section", "Section, page 1", True, False),
+    ("section_deep", "Section, page 50", True, False),
+    ("tag", "Tag page", True, False),
+    ("author", "Author page", True, False),
+    ("search", "Search", True, True),
+    ("rss", "Site RSS feed", True, False),
+    ("sitemap_index", "Sitemap index", True, False),
+    ("sitemap_stories", "Story sitemap (50,000 URLs)", True, False),
+    ("sitemap_news", "Google News sitemap", True, False),
+    ("admin_changelist", "Admin story changelist (logged in)", False, True),
+]
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def run(command, env=None, check=True, capture=False, **kwargs):
+    log("$ " + " ".join(str(part) for part in command))
+    return subprocess.run(
+        [str(part) for part in command],
+        env=env,
+        check=check,
+        text=True,
+        capture_output=capture,
+        cwd=ROOT,
+        **kwargs,
+    )
+
+
+# --- Tools and machine --------------------------------------------------------------------------
+
+
+def ensure_tools() -> None:
+    missing = [tool for tool in ("wrk", "nginx", "taskset") if shutil.which(tool) is None]
+    if missing:
+        log(f"installing {' '.join(missing)} from Debian's packages")
+        run(["apt-get", "install", "-y", "wrk", "nginx"], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    if shutil.which("wrk") is None or shutil.which("nginx") is None:
+        sys.exit("wrk and nginx are needed: apt-get install -y wrk nginx")
+
+
+def machine() -> dict:
+    def first_line(command):
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+        except FileNotFoundError:
+            return "not installed"
+        return (result.stdout or result.stderr).strip().splitlines()[0] if (result.stdout or result.stderr) else ""
+
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    memory_kb = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    import sqlite3
+
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "kernel": platform.release(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "postgresql": first_line(["psql", "-h", HOST, "-U", "postgres", "-Atc", "show server_version"]),
+        "redis": first_line(["redis-server", "--version"]),
+        "wrk": first_line(["wrk", "-v"]),
+        "nginx": first_line(["nginx", "-v"]),
+    }
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+# --- Environment and data -------------------------------------------------------------------------
+
+
+def environment(database: str, *, page_cache: bool, floor_file: Path | None = None) -> dict:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DATABASE_", "REDIS_", "NEWSROOM_", "DJANGO_", "CACHE_"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DEBUG": "false",
+            "SECRET_KEY": SECRET_KEY,
+            "ALLOWED_HOSTS": f"{HOST},localhost",
+            "NEWSROOM_SITE_URL": f"http://{HOST}:{DJANGO_PORT}",
+            "SECURE_SSL_REDIRECT": "false",
+            "NEWSROOM_SERVE_MEDIA": "true",
+            "DATABASE_URL": f"sqlite:///{DATA / 'bench.sqlite3'}" if database == "sqlite" else POSTGRES_URL,
+            "REDIS_URL": REDIS_URL,
+            # Keys of this run only: nothing cached by an earlier run (or anyone else) is ever served.
+            "CACHE_KEY_PREFIX": f"newsroom-bench-{database}-{RUN_ID}",
+            "NEWSROOM_PAGE_CACHE": "true" if page_cache else "false",
+            "MEDIA_ROOT": str(DATA / "media"),
+            "ORIGINALS_ROOT": str(DATA / "originals"),
+            "STATIC_ROOT": str(OUT / "static"),
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    if floor_file is not None:
+        env["NEWSROOM_BENCH_FLOOR_FILE"] = str(floor_file)
+    return env
+
+
+def ensure_postgres_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"postgres://postgres@{HOST}:5432/postgres", autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = 'newsroom_bench'").fetchone():
+            connection.execute("CREATE DATABASE newsroom_bench")
+
+
+def prepare_database(database: str) -> dict:
+    """Migrate, build the dataset if missing, collect static files. Returns how the dataset came to be."""
+    env = environment(database, page_cache=False)
+    if database == "postgresql":
+        ensure_postgres_database()
+    run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env=env)
+    record = DATA / f"dataset-{database}.json"
+    started = time.monotonic()
+    result = run([PYTHON, "manage.py", "generate_dataset", "--stories", STORIES], env=env, capture=True)
+    elapsed = time.monotonic() - started
+    sys.stderr.write(result.stderr[-2000:])
+    log(result.stdout.strip())
+    if "Dataset ready" in result.stdout:
+        built = {
+            "seconds": round(elapsed, 1),
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "output": result.stdout.strip(),
+            "load_average": load_average(),
+            "in_this_run": True,
+        }
+        record.write_text(json.dumps(built, indent=2))
+    elif record.exists():
+        built = {**json.loads(record.read_text()), "in_this_run": False}
+    else:
+        built = {"seconds": None, "output": result.stdout.strip(), "in_this_run": False}
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env=env)
+    return built
+
+
+# --- Servers -----------------------------------------------------------------------------------------
+
+
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url}: the server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {seconds}s")
+
+
+def stop(process: subprocess.Popen, name: str, sig=signal.SIGTERM) -> None:
+    if process.poll() is None:
+        log(f"stopping {name} (pid {process.pid})")
+        process.send_signal(sig)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def start_gunicorn(env: dict, log_file: Path) -> subprocess.Popen:
+    command = [
+        "taskset", "-c", "0", GUNICORN, "newsroom.wsgi:application",
+        "--bind", f"{HOST}:{DJANGO_PORT}",
+        "--workers", str(WORKERS),
+        "--worker-class", "sync",
+        "--no-control-socket",  # its default path is shared by every gunicorn on the machine
+        "--error-logfile", log_file,
+    ]  # fmt: skip
+    shown = " ".join(str(part) for part in command)
+    settings = " ".join(f"{key}={env[key]}" for key in SHOWN_SETTINGS if key in env)
+    COMMANDS["gunicorn"] = f"{settings} {shown}"
+    log("$ " + shown)
+    process = subprocess.Popen([str(part) for part in command], env=env, cwd=ROOT)
+    try:
+        wait_until_up(f"http://{HOST}:{DJANGO_PORT}/robots.txt", process)
+        # Both workers import and warm up before anything is measured.
+        wrk(f"http://{HOST}:{DJANGO_PORT}/robots.txt", duration=2)
+    except Exception:
+        stop(process, "gunicorn")
+        raise
+    return process
+
+
+def start_nginx(root: Path) -> subprocess.Popen:
+    prefix = OUT / "nginx"
+    prefix.mkdir(parents=True, exist_ok=True)
+    (prefix / "logs").mkdir(exist_ok=True)
+    config = prefix / "nginx.conf"
+    config.write_text(
+        f"""worker_processes 1;
+pid {prefix / "nginx.pid"};
+error_log {prefix / "logs" / "error.log"} warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    default_type text/html;
+    client_body_temp_path {prefix / "tmp"};
+    proxy_temp_path {prefix / "tmp"};
+    fastcgi_temp_path {prefix / "tmp"};
+    uwsgi_temp_path {prefix / "tmp"};
+    scgi_temp_path {prefix / "tmp"};
+    server {{
+        listen {HOST}:{NGINX_PORT};
+        root {root};
+    }}
+}}
+"""
+    )
+    (prefix / "tmp").mkdir(exist_ok=True)
+    command = ["taskset", "-c", "0", "nginx", "-p", prefix, "-c", config, "-g", "daemon off;"]
+    COMMANDS["nginx"] = " ".join(str(part) for part in command)
+    log("$ " + COMMANDS["nginx"])
+    process = subprocess.Popen([str(part) for part in command], cwd=ROOT)
+    try:
+        wait_until_up(f"http://{HOST}:{NGINX_PORT}/story.html", process)
+    except Exception:
+        stop(process, "nginx", signal.SIGQUIT)
+        raise
+    return process
+
+
+# --- Load -----------------------------------------------------------------------------------------------
+
+
+def wrk(url: str, *, connections: int = CONNECTIONS, duration: int = DURATION, headers=(), paths=None) -> dict:
+    command = ["taskset", "-c", "1", "wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--timeout", "60s"]
+    for header in headers:
+        command += ["-H", header]
+    command += ["-s", BENCH / "wrk.lua", url]
+    if paths is not None:
+        command += ["--", paths]
+    load_before = load_average()
+    result = run(command, capture=True)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("{"))
+    figures = json.loads(line)
+    seconds = figures["duration_us"] / 1e6
+    figures.update(
+        rps=round(figures["requests"] / seconds, 1) if seconds else 0.0,
+        errors=sum(figures[k] for k in ("connect_errors", "read_errors", "write_errors", "timeouts", "bad_status")),
+        connections=connections,
+        load_average=load_before,
+        command=" ".join(str(part) for part in command),
+    )
+    log(f"  {figures['rps']} req/s, p50 {figures['p50_us'] / 1000:.1f} ms, p99 {figures['p99_us'] / 1000:.1f} ms")
+    return figures
+
+
+def fetch(path: str, headers=None) -> bytes:
+    """A page's body (an error page's too: a warm-up must not stop the run)."""
+    request = urllib.request.Request(f"http://{HOST}:{DJANGO_PORT}{path}", headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.read()
+    except urllib.error.HTTPError as error:
+        log(f"  {path} answered {error.code}")
+        return error.read()
+
+
+def drain(seconds: float = 300) -> None:
+    """Wait until the server has finished the requests a run left behind (wrk stops; the workers do not).
+
+    Otherwise a slow page's leftover requests would be counted against the next page.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        fetch("/robots.txt")
+        if time.monotonic() - started < 0.2:
+            return
+    log(f"  the server was still busy after {seconds}s")
+
+
+def single(path: str, headers=None) -> float:
+    """Milliseconds for one request to an idle server."""
+    drain()
+    started = time.monotonic()
+    fetch(path, headers)
+    return round((time.monotonic() - started) * 1000, 1)
+
+
+def measure_site(database: str, targets: dict, out: Path, *, page_cache: bool, floor_file: Path) -> dict:
+    """Every page against one gunicorn; with the cache on, each page is fetched first so it is stored."""
+    env = environment(database, page_cache=page_cache, floor_file=floor_file)
+    mode = "cached" if page_cache else "uncached"
+    server = start_gunicorn(env, out / f"gunicorn-{mode}.log")
+    results = {}
+    try:
+        base = f"http://{HOST}:{DJANGO_PORT}"
+        if not page_cache:
+            floor_file.write_bytes(fetch(targets["pages"]["story"]["path"]))
+            log("floor: bare Django view")
+            results["floor_django"] = wrk(f"{base}/__bench/floor/")
+        for name, _label, cacheable, latency in PAGES:
+            if page_cache and not cacheable:
+                continue
+            headers = [f"Cookie: {targets['admin_cookie']}"] if name == "admin_changelist" else []
+            if name == "rotation":
+                if page_cache:
+                    # Readers before us: every story in the rotation is in the cache once.
+                    for path in (out / "rotation.txt").read_text().split():
+                        fetch(path)
+                drain()
+                log(f"{mode}: {name}")
+                results[name] = wrk(f"{base}/", paths=out / "rotation.txt")
+                drain()
+                continue
+            path = targets["pages"][name]["path"]
+            # One request on its own first: the page's cost with nobody queueing (and, cached, it stores the page).
+            alone = single(path, dict(header.split(": ", 1) for header in headers))
+            log(f"{mode}: {name} {path} (alone: {alone} ms)")
+            results[name] = {**wrk(f"{base}{path}", headers=headers), "alone_ms": alone}
+            if latency and not page_cache:
+                drain()
+                log(f"{mode}: {name}, one connection")
+                results[f"{name}@1"] = wrk(f"{base}{path}", headers=headers, connections=1)
+            drain()
+    finally:
+        stop(server, "gunicorn")
+    return results
+
+
+def measure_nginx(floor_file: Path) -> dict:
+    server = start_nginx(floor_file.parent)
+    try:
+        log("floor: nginx static file")
+        return wrk(f"http://{HOST}:{NGINX_PORT}/story.html")
+    finally:
+        stop(server, "nginx", signal.SIGQUIT)
+
+
+# --- Other measurements ----------------------------------------------------------------------------------
+
+
+def photo_upload() -> dict:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DATABASE_", "REDIS_"))}
+    result = run([PYTHON, BENCH / "photo_upload.py"], env=env, capture=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def explain(database: str, out: Path) -> str:
+    env = environment(database, page_cache=False)
+    result = run([PYTHON, BENCH / "explain.py", "--output", out / "explain.md"], env=env, capture=True, check=False)
+    # Exit 1 means the plans were written and some page scans the stories table in full.
+    if result.returncode not in (0, 1):
+        log(result.stderr[-2000:])
+        return f"(bench/explain.py failed: exit {result.returncode})"
+    return (out / "explain.md").read_text()
+
+
+# --- Main ---------------------------------------------------------------------------------------------------
+
+SECRET_KEY = secrets.token_urlsafe(60)
+RUN_ID = secrets.token_hex(4)
+
+
+def main() -> None:
+    # On SIGTERM, unwind like Ctrl-C does, so every server started here is stopped by its pid.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    started = time.monotonic()
+    ensure_tools()
+    OUT.mkdir(parents=True, exist_ok=True)
+    DATA.mkdir(parents=True, exist_ok=True)
+    report = {
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "settings": {
+            "duration": DURATION,
+            "connections": CONNECTIONS,
+            "workers": WORKERS,
+            "stories": STORIES,
+            "redis": REDIS_URL,
+        },
+        "load_average_start": load_average(),
+        "databases": {},
+    }
+    log("24-megapixel photo upload")
+    report["photo_upload"] = photo_upload()
+    for database in DATABASES:
+        out = OUT / database
+        out.mkdir(parents=True, exist_ok=True)
+        log(f"=== {database} ===")
+        entry = {"dataset": prepare_database(database)}
+        run([PYTHON, BENCH / "prepare.py", out], env=environment(database, page_cache=False))
+        targets = json.loads((out / "targets.json").read_text())
+        entry["targets"] = targets
+        floor_dir = OUT / "floor"
+        floor_dir.mkdir(exist_ok=True)
+        floor_file = floor_dir / "story.html"
+        entry["uncached"] = measure_site(database, targets, out, page_cache=False, floor_file=floor_file)
+        entry["floor_nginx"] = measure_nginx(floor_file)
+        entry["cached"] = measure_site(database, targets, out, page_cache=True, floor_file=floor_file)
+        entry["explain"] = explain(database, out)
+        entry["commands"] = dict(COMMANDS)
+        report["databases"][database] = entry
+        (OUT / "report.json").write_text(json.dumps(report, indent=2))
+    report["elapsed_seconds"] = round(time.monotonic() - started)
+    (OUT / "report.json").write_text(json.dumps(report, indent=2))
+    from bench.results import write_results
+
+    write_results(report, BENCH / "RESULTS.md", BENCH / "EXPLAIN.md")
+    log(f"done in {report['elapsed_seconds'] / 60:.1f} min: bench/RESULTS.md")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()

@@ -1,0 +1,101 @@
+"""The benchmark's dataset generator: what it makes, that it tops up, and that the rows are what the site expects."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from taggit.models import Tag
+
+from articles import richtext, search
+from articles.models import Author, Byline, Correction, Photo, Placement, Section, Story, StoryStatus, TaggedStory
+from tests.factories import SectionFactory
+
+SMALL = {"sections": 3, "authors": 6, "tags": 30, "photos": 8, "image_files": 2, "image_width": 320}
+
+
+def generate(stories: int, **options) -> str:
+    out = StringIO()
+    call_command("generate_dataset", stories=stories, stdout=out, stderr=StringIO(), **{**SMALL, **options})
+    return out.getvalue()
+
+
+@pytest.fixture
+def dataset(transactional_db):
+    # transactional_db: the command commits batch by batch, as it does for real.
+    generate(300)
+
+
+def test_it_makes_every_kind_of_row(dataset):
+    assert Story.objects.count() == 300
+    assert Section.objects.count() == SMALL["sections"]
+    assert Author.objects.count() == SMALL["authors"]
+    assert Tag.objects.count() == SMALL["tags"]
+    assert Photo.objects.count() == SMALL["photos"]
+    assert Byline.objects.count() >= 300
+    assert TaggedStory.objects.count() >= 2 * 300 * 0.9
+    assert Placement.objects.exists()
+    assert Story.related.through.objects.exists()
+    assert not Story.objects.filter(bylines__isnull=True).exists()
+
+
+def test_stories_spread_over_statuses_and_ten_years(dataset):
+    live = Story.objects.live()
+    assert live.count() > 0.85 * Story.objects.count()
+    assert Story.objects.exclude(pk__in=live.values("pk")).exists()
+    assert Story.objects.filter(status__in=[StoryStatus.DRAFT, StoryStatus.SUBMITTED]).exists()
+    oldest = live.order_by("publish_at").first().publish_at
+    newest = live.order_by("-publish_at").first().publish_at
+    assert (newest - oldest).days > 5 * 365
+    # Corrections only ever go to stories readers could see.
+    assert all(c.story.is_live() for c in Correction.objects.select_related("story"))
+
+
+def test_bodies_are_sanitized_and_split_as_saving_would(dataset):
+    for story in Story.objects.all()[:100]:
+        assert story.body == richtext.sanitize(story.body)
+        assert story.body_blocks == richtext.split_blocks(story.body)
+        assert any(block.startswith("<h2>") for block in story.body_blocks)
+        for placement in story.placements.all():
+            assert 1 <= placement.paragraph <= len(story.body_blocks)
+
+
+def test_photo_rows_share_the_real_uploads_and_their_renditions(dataset):
+    photos = list(Photo.objects.all())
+    assert all(photo.renditions["slots"] for photo in photos)
+    assert len({photo.image.name for photo in photos}) == SMALL["image_files"]
+    assert len({photo.caption for photo in photos}) == len(photos)
+
+
+def test_running_again_tops_up_and_never_duplicates(dataset):
+    assert "nothing to do" in generate(300)
+    assert Story.objects.count() == 300
+    generate(340)
+    assert Story.objects.count() == 340
+    assert Author.objects.count() == SMALL["authors"]
+    assert Photo.objects.count() == SMALL["photos"]
+
+
+def test_new_stories_get_fresh_ids_after_the_generator(dataset):
+    story = Story.objects.create(headline="Saved by the desk", section=Section.objects.first())
+    assert story.pk > max(Story.objects.exclude(pk=story.pk).values_list("pk", flat=True))
+
+
+def test_generated_stories_are_searchable(dataset):
+    story = Story.objects.live().first()
+    hits = search.search_stories(story.headline)
+    assert story.pk in [hit.story.pk for hit in hits[0 : hits.count()]]
+
+
+def test_bad_numbers_are_refused_with_a_message(db):
+    with pytest.raises(CommandError, match="--stories must be 1 or more"):
+        generate(0)
+    with pytest.raises(CommandError, match="--image-files cannot be more than --photos"):
+        generate(10, photos=1, image_files=2)
+
+
+def test_it_works_alongside_existing_sections(transactional_db):
+    SectionFactory(name="City", slug="city")
+    generate(20)
+    assert Section.objects.filter(slug="city").count() == 1
+    assert Story.objects.count() == 20
