@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.views.generic import (
     ArchiveIndexView,
     DetailView,
@@ -20,6 +23,7 @@ from articles.models import Author, Section, Story
 HOME_TOP_STORIES = 4
 HOME_LATEST = 12
 HOME_STORIES_PER_SECTION = 4
+HOME_SECTION_DAYS = 60
 # Cards never show the body: leave it in the database.
 LISTING_SKIPS = ("body", "body_blocks")
 
@@ -39,9 +43,13 @@ def section_blocks(*, exclude_pks=(), per_section: int = HOME_STORIES_PER_SECTIO
     """The newest live stories of every section, at most ``per_section`` each, in navigation order.
 
     One ranked query (ROW_NUMBER per section) plus the bylines prefetch, however many sections there are.
+    The window only ranks stories of the last HOME_SECTION_DAYS days, so its cost follows the news of
+    the moment rather than the size of the archive; a section quiet for longer gets no block.
     """
+    since = timezone.now() - timedelta(days=HOME_SECTION_DAYS)
     ranked = (
         Story.objects.live()
+        .filter(publish_at__gte=since)
         .exclude(pk__in=exclude_pks)
         .annotate(
             section_rank=Window(
