@@ -219,8 +219,15 @@ class StoryView(DetailView):
         return context
 
 
+RELATED_WINDOW_DAYS = 90
+
+
 def related_stories(story: Story, limit: int = 4) -> list[Story]:
-    """Editor-picked related stories first, then live stories sharing the most tags."""
+    """Editor-picked related stories first, then live stories sharing the most tags.
+
+    Tag matches are looked for within RELATED_WINDOW_DAYS either side of the story's publish time:
+    news is related in time, and a popular tag can carry thousands of stories over the years.
+    """
     live = (
         Story.objects.live()
         .select_related("section")
@@ -231,8 +238,10 @@ def related_stories(story: Story, limit: int = 4) -> list[Story]:
         tag_ids = [item.tag_id for item in story.tagged_items.all()]
         if tag_ids:
             exclude = [story.pk, *(s.pk for s in picked)]
+            around = story.publish_at or timezone.now()
+            window = timedelta(days=RELATED_WINDOW_DAYS)
             picked += list(
-                live.filter(tagged_items__tag_id__in=tag_ids)
+                live.filter(tagged_items__tag_id__in=tag_ids, publish_at__range=(around - window, around + window))
                 .exclude(pk__in=exclude)
                 .annotate(shared=Count("tagged_items"))
                 .order_by("-shared", "-publish_at")[: limit - len(picked)]
