@@ -150,9 +150,13 @@ class ListingSitemap(SiteSitemap):
         return _to_second(obj.latest)
 
     def index_summary(self):
-        # Max over the subquery itself: aggregating over the `latest` annotation loses the
-        # column in Django 6.1's aggregation rewrite (the inner SELECT drops it).
-        return self._listed().order_by().aggregate(count=Count("pk"), latest=Max(self._newest_publish_time()))
+        # The newest listed page's lastmod is simply the newest live story that has such a page:
+        # one indexed MAX, where a per-object subquery took over 30 s on PostgreSQL at 5,000 tags.
+        newest = Story.objects.live().filter(**{f"{self.story_lookup}__isnull": False})
+        return {
+            "count": self._listed().order_by().count(),
+            "latest": newest.aggregate(latest=Max("publish_at"))["latest"],
+        }
 
 
 class SectionSitemap(ListingSitemap):

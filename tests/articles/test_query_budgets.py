@@ -35,7 +35,7 @@ BUDGETS = {
     "section_feed": 5,
     "tag_feed": 5,
     "author_feed": 5,
-    "sitemap_index": 6,
+    "sitemap_index": 9,
     "sitemap_pages": 1,
     "sitemap_news": 2,
     "sitemap_stories": 2,

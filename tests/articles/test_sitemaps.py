@@ -293,7 +293,7 @@ def test_unknown_sitemap_is_a_404(client, db):
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        ("/sitemap.xml", 6),
+        ("/sitemap.xml", 9),
         ("/sitemap-pages.xml", 1),
         ("/sitemap-news.xml", 2),
         ("/sitemap-stories.xml", 2),
