@@ -65,9 +65,11 @@ WHY = {
         "show_full_result_count = False."
     ),
     "cached": (
-        "A hit is one Redis round trip and a copy of the stored bytes; the floor view runs the whole middleware "
-        "stack but renders nothing. A large page (the story sitemap is megabytes) costs more to copy and send than "
-        "the floor's page."
+        "A hit is one Redis round trip (Redis is not pinned and shares the two cores with gunicorn and wrk) and a "
+        "copy of the stored bytes; the floor view runs the middleware but renders and fetches nothing. A large page "
+        "(the story sitemap is over 10 MB) costs far more to copy and send than the floor's 17 KB, and a page that "
+        "fails to render (a 500) is never stored. Under a load average above 2 the ratios swing widely between "
+        "runs; compare the load average each run recorded in bench/out/report.json."
     ),
     "dataset": (
         "Most of the time is the search index (the search module builds every document in Python and "
@@ -80,10 +82,12 @@ WHY = {
 # Pages outside the targets that are slow to render at 100,000 stories: why, shown when one request takes >1 s.
 SLOW_NOTES = {
     "sitemap_index": (
-        "The sitemap index counts and dates every sitemap; for tags and authors that is a correlated "
-        "MAX(publish_at) over live stories per tag (5,000) and per author (500) (articles/sitemaps.py "
-        "ListingSitemap.index_summary). From the page cache it costs nothing; uncached it needs a stored "
-        "'last published' per tag and author, updated when a story is published."
+        "The sitemap index dates the tag and author sitemaps with a correlated subquery per tag (5,000) and per "
+        "author (500): the newest live story, written as ORDER BY publish_at DESC LIMIT 1 (articles/sitemaps.py "
+        "ListingSitemap._newest_publish_time). PostgreSQL answers each by walking the newest stories until one "
+        "carries the tag, which for a rare tag is most of the archive. Fix: MAX(publish_at) grouped by tag in one "
+        "join (TaggedStory → live stories, GROUP BY tag), or a stored 'last published' per tag and author. From "
+        "the page cache it costs nothing."
     ),
     "sitemap_stories": (
         "50,000 URLs, each with its lead photo, rendered through Django's sitemap template: the time is the "
@@ -94,6 +98,19 @@ SLOW_NOTES = {
     "admin_changelist": WHY["admin_changelist"],
     "home": WHY["home"],
 }
+
+
+GUNICORN_TIMEOUT_MS = 30_000  # gunicorn's default worker timeout: a longer request is killed with a 500
+
+
+def alone(figures: dict) -> str:
+    milliseconds = figures.get("alone_ms")
+    if milliseconds is None:
+        return "—"
+    status = figures.get("alone_status")
+    if milliseconds >= GUNICORN_TIMEOUT_MS and status in (None, 500):
+        return f"{milliseconds:,.0f}: **500**, killed by gunicorn's 30 s worker timeout"
+    return f"{milliseconds:,.1f}" + (f" (**{status}**)" if status not in (None, 200) else "")
 
 
 def ms(microseconds) -> str:
@@ -285,7 +302,7 @@ def write_results(report: dict, results_path: Path, explain_path: Path) -> None:
             path = f" `{facts['path']}`" if facts else ""
             row_uncached = row_uncached or {}
             lines.append(
-                f"| {label}{path} | {queries} | {size} | {row_uncached.get('alone_ms', '—')} | {rps(row_uncached)} "
+                f"| {label}{path} | {queries} | {size} | {alone(row_uncached)} | {rps(row_uncached)} "
                 f"| {ms(row_uncached.get('p50_us'))} "
                 f"| {ms(row_uncached.get('p99_us'))} | "
                 + (

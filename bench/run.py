@@ -329,13 +329,17 @@ def wrk(url: str, *, connections: int = CONNECTIONS, duration: int = DURATION, h
 
 def fetch(path: str, headers=None) -> bytes:
     """A page's body (an error page's too: a warm-up must not stop the run)."""
+    return fetch_with_status(path, headers)[1]
+
+
+def fetch_with_status(path: str, headers=None) -> tuple[int, bytes]:
     request = urllib.request.Request(f"http://{HOST}:{DJANGO_PORT}{path}", headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=120) as response:
-            return response.read()
+            return response.status, response.read()
     except urllib.error.HTTPError as error:
         log(f"  {path} answered {error.code}")
-        return error.read()
+        return error.code, error.read()
 
 
 def drain(seconds: float = 300) -> None:
@@ -352,12 +356,12 @@ def drain(seconds: float = 300) -> None:
     log(f"  the server was still busy after {seconds}s")
 
 
-def single(path: str, headers=None) -> float:
-    """Milliseconds for one request to an idle server."""
+def single(path: str, headers=None) -> tuple[float, int]:
+    """Milliseconds for one request to an idle server, and its status."""
     drain()
     started = time.monotonic()
-    fetch(path, headers)
-    return round((time.monotonic() - started) * 1000, 1)
+    status, _body = fetch_with_status(path, headers)
+    return round((time.monotonic() - started) * 1000, 1), status
 
 
 def measure_site(database: str, targets: dict, out: Path, *, page_cache: bool, floor_file: Path) -> dict:
@@ -388,9 +392,9 @@ def measure_site(database: str, targets: dict, out: Path, *, page_cache: bool, f
                 continue
             path = targets["pages"][name]["path"]
             # One request on its own first: the page's cost with nobody queueing (and, cached, it stores the page).
-            alone = single(path, dict(header.split(": ", 1) for header in headers))
-            log(f"{mode}: {name} {path} (alone: {alone} ms)")
-            results[name] = {**wrk(f"{base}{path}", headers=headers), "alone_ms": alone}
+            alone, status = single(path, dict(header.split(": ", 1) for header in headers))
+            log(f"{mode}: {name} {path} (alone: {alone} ms, {status})")
+            results[name] = {**wrk(f"{base}{path}", headers=headers), "alone_ms": alone, "alone_status": status}
             if latency and not page_cache:
                 drain()
                 log(f"{mode}: {name}, one connection")
