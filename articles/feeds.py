@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import mimetypes
 from dataclasses import dataclass
-from importlib import import_module
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -25,6 +24,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from taggit.models import Tag
 
+from articles.images_public import public_image_url
 from articles.models import Author, Correction, Section, Story, TaggedStory
 
 MEDIA_RSS_NS = "http://search.yahoo.com/mrss/"
@@ -47,33 +47,15 @@ def absolute_url(path: str) -> str:
 
 def story_updated_at(story: Story):
     """When a story last changed for readers: its update time if later than publication, else its publish time."""
-    return story.shown_updated_at or story.publish_at
-
-
-def _image_url_builder():
-    """The photo desk's public URL builder, or None where that module is not installed."""
-    try:
-        module = import_module("articles.images_public")
-    except ModuleNotFoundError as error:
-        if error.name != "articles.images_public":
-            raise
-        return None
-    return getattr(module, "public_image_url", None)
+    return story.modified_for_readers
 
 
 def lead_image_url(story: Story) -> str | None:
-    """Absolute URL of the story's lead photo as readers may see it, or None when there is none to show."""
-    photo = story.lead_photo
-    if photo is None:
-        return None
-    build = _image_url_builder()
-    if build is not None:
-        # The photo desk decides what is public: rights, renditions, storage.
-        url = build(photo)
-    else:
-        if photo.rights_expire_on is not None and photo.rights_expire_on < timezone.localdate():
-            return None
-        url = photo.image.url if photo.image else ""
+    """Absolute URL of the story's lead photo as readers may see it, or None when there is none to show.
+
+    The photo desk's module decides what is public (rights, renditions, storage); the original never is.
+    """
+    url = public_image_url(story.lead_photo) if story.lead_photo else ""
     return absolute_url(url) if url else None
 
 

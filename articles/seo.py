@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from articles.images_public import public_image
+
 SCHEMA_CONTEXT = "https://schema.org"
 # The ratios Google asks for in an article's ``image`` list, widest first.
 ARTICLE_IMAGE_RATIOS = ("16:9", "4:3", "1:1")
@@ -54,28 +56,14 @@ def language_tag() -> str:
     return f"{language}-{region.upper()}" if region else language
 
 
-def _public_image():
-    """The photo desk's rendition lookup, when that module exists (it decides what readers may see)."""
-    try:
-        from articles.images_public import public_image
-    except ModuleNotFoundError as exc:
-        if exc.name != "articles.images_public":
-            raise
-        return None
-    return public_image
-
-
 def photo_image(photo, *, ratio: str | None = None, width: int = SOCIAL_IMAGE_WIDTH) -> ImageRef | None:
     """An absolute URL and the pixel size of a photo for other sites to show, or None.
 
     A rendition cropped to ``ratio`` (or uncropped), at least ``width`` wide where the
     original allows. None when the photo may not be shown to readers (its rights have
-    expired, or it has no renditions yet). Without the renditions module, the original file.
+    expired, or it has no renditions yet). The original file is never offered.
     """
-    lookup = _public_image()
-    if lookup is None:
-        return ImageRef(absolute_url(photo.image.url), photo.width, photo.height)
-    found = lookup(photo, width=width, ratio=ratio)
+    found = public_image(photo, width=width, ratio=ratio)
     if not found:
         return None
     return ImageRef(absolute_url(found["url"]), found["width"], found["height"])
@@ -151,7 +139,7 @@ def story_article(story, *, corrections=()) -> dict:
         "headline": story.headline,
         "description": story_description(story),
         "datePublished": isoformat(story.publish_at),
-        "dateModified": isoformat(story.shown_updated_at or story.publish_at),
+        "dateModified": isoformat(story.modified_for_readers),
         "author": [
             {
                 "@type": "Person",
@@ -196,7 +184,7 @@ def story_open_graph(story) -> list[tuple[str, str, str]]:
         ("property", "og:url", url),
         ("property", "og:locale", language_tag().replace("-", "_")),
         ("property", "article:published_time", isoformat(story.publish_at)),
-        ("property", "article:modified_time", isoformat(story.shown_updated_at or story.publish_at)),
+        ("property", "article:modified_time", isoformat(story.modified_for_readers)),
         ("property", "article:section", story.section.name),
     ]
     tags += [("property", "article:author", absolute_url(b.author.get_absolute_url())) for b in story.bylines.all()]

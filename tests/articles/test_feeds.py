@@ -1,7 +1,6 @@
 """RSS and Atom feeds: what each entry carries, what never gets in, and what they cost."""
 
 import calendar
-import sys
 from datetime import timedelta
 
 import feedparser
@@ -246,11 +245,12 @@ def test_story_without_photo_or_standfirst_still_makes_a_valid_entry(client, db)
         assert "media_content" not in entry
 
 
-def test_image_url_falls_back_to_the_file_when_the_photo_desk_module_is_absent(db, monkeypatch):
+def test_feed_image_is_a_rendition_never_the_private_original(db):
     story = StoryFactory(lead_photo=PhotoFactory())
-    # None in sys.modules makes `import articles.images_public` fail as if the module did not exist.
-    monkeypatch.setitem(sys.modules, "articles.images_public", None)
-    assert lead_image_url(story) == SITE + story.lead_photo.image.url
+    url = lead_image_url(story)
+    assert url.startswith(SITE + "/media/photos/r/")
+    assert story.lead_photo.image.url not in url
+    assert lead_image_url(StoryFactory(lead_photo=PhotoFactory(renditions=False))) is None
 
 
 @pytest.mark.parametrize(

@@ -232,12 +232,12 @@ def test_section_page_has_breadcrumbs(client, db):
     assert [i["item"] for i in crumbs["itemListElement"]] == [f"{SITE}/", f"{SITE}/city/"]
 
 
-def test_without_the_renditions_module_the_original_file_is_used(db, monkeypatch):
+def test_social_images_are_renditions_never_the_private_original(db):
     photo = PhotoFactory()
-    monkeypatch.setattr(seo, "_public_image", lambda: None)
     image = seo.photo_image(photo, ratio="16:9")
-    assert image == seo.ImageRef(SITE + photo.image.url, photo.width, photo.height)
-    assert seo.article_images(photo) == [SITE + photo.image.url]
+    assert image.url.startswith(SITE + "/media/photos/r/")
+    assert photo.image.url not in image.url
+    assert seo.photo_image(PhotoFactory(renditions=False)) is None
 
 
 def test_share_links_encode_the_story_url_and_headline(db):
