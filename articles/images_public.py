@@ -26,6 +26,14 @@ def _entries(photo, slot: str, fmt: str) -> list:
     return photo.renditions.get("slots", {}).get(slot, {}).get(fmt, [])
 
 
+def desk_rendition_url(photo, width: int) -> str | None:
+    """A rendition for the desk's own screens: shown whatever the rights, None before renditions exist."""
+    entries = _entries(photo, "w", "jpeg") if photo is not None and photo.renditions else []
+    if not entries:
+        return None
+    return default_storage.url(next((e for e in entries if e[0] >= width), entries[-1])[2])
+
+
 def _absolute(url: str) -> str:
     if url.startswith(("http://", "https://")):
         return url

@@ -65,3 +65,18 @@ def sync_roles(group_model, permission_model) -> None:
     for name, specs in ROLE_PERMISSIONS.items():
         group, _ = group_model.objects.get_or_create(name=name)
         group.permissions.set(resolve(permission_model, specs))
+
+
+def sync_roles_in_migration(apps) -> None:
+    """For data migrations: make every app's permissions now, then give the roles theirs.
+
+    Permissions are normally made after all migrations (post_migrate); a fresh database needs them
+    before the groups can hold them.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    sync_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))

@@ -1,6 +1,7 @@
 from django.contrib import admin
-from django.core.files.storage import default_storage
 from django.utils.html import format_html
+
+from articles.images_public import desk_rendition_url
 
 
 class BookkeepingAdmin(admin.ModelAdmin):
@@ -17,9 +18,7 @@ def thumbnail(photo, size=96):
     """A rendition for the desk's screens (shown even when rights have expired), else the original."""
     if not photo or not photo.image:
         return "—"
-    entries = (photo.renditions or {}).get("slots", {}).get("w", {}).get("jpeg", [])
-    entry = next((e for e in entries if e[0] >= size), entries[-1] if entries else None)
-    url = default_storage.url(entry[2]) if entry else photo.image.url
+    url = desk_rendition_url(photo, size) or photo.image.url
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="{}" class="admin-thumb">',
         url,

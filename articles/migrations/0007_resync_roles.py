@@ -4,19 +4,13 @@ Runs articles.roles.sync_roles again; it is idempotent, so later migrations can 
 whenever a model is added.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
 def resync_roles(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    from articles.roles import sync_roles_in_migration
 
-    from articles.roles import sync_roles
-
-    sync_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    sync_roles_in_migration(apps)
 
 
 class Migration(migrations.Migration):

@@ -196,6 +196,11 @@ class Story(Bookkeeping):
             return self.updated_at
         return None
 
+    @property
+    def modified_for_readers(self):
+        """When the story last changed for readers: its shown update time, else its publish time."""
+        return self.shown_updated_at or self.publish_at
+
     def body_with_photos(self):
         """Body blocks interleaved with placements: ("html", str) and ("photo", Placement) items."""
         after = {}
@@ -259,7 +264,3 @@ class TaggedStory(TaggedItemBase):
     class Meta:
         verbose_name = "story tag"
         constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="story_tag_once")]
-
-
-def stories_per_page() -> int:
-    return settings.NEWSROOM_STORIES_PER_PAGE
