@@ -4,8 +4,8 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from articles import seo
 
@@ -78,3 +78,19 @@ def meta_tags(triples) -> str:
 @register.inclusion_tag("includes/share_links.html")
 def share_links(story) -> dict:
     return {"links": seo.share_links(story), "headline": story.headline}
+
+
+@register.simple_tag
+def bylines(story, link=False) -> str:
+    """The authors in byline order ("A, B and C"), each linked to their page when ``link``.
+
+    Built here rather than in an included template, because every card on a listing shows one.
+    """
+    names = []
+    for byline in story.bylines.all():
+        author = byline.author
+        name = escape(author.name)
+        names.append(f'<a href="{escape(author.get_absolute_url())}" rel="author">{name}</a>' if link else name)
+    if len(names) < 2:
+        return SafeString("".join(names))
+    return SafeString(f"{', '.join(names[:-1])} and {names[-1]}")
