@@ -28,7 +28,9 @@ invalidation reaches all of them.
 import hashlib
 import re
 import secrets
+import threading
 import time
+from collections import OrderedDict
 from datetime import datetime, timedelta
 from functools import cache as memoize
 from functools import partial
@@ -230,20 +232,71 @@ class PageCacheMiddleware:
             return response
 
         key = page_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = _current_generation(found.get(GENERATION_KEY))
-        entry = found.get(key)
-        if generation is not None and entry is not None and entry[0] == generation:
-            return _response_from(entry)
+        generation = _current_generation(cache.get(GENERATION_KEY))
+        if generation is not None:
+            entry = local_copies.get(key, generation)
+            if entry is None:
+                entry = cache.get(key)
+                if entry is not None and entry[0] == generation:
+                    local_copies.put(key, entry)
+            if entry is not None and entry[0] == generation:
+                return _response_from(entry)
 
         response = self.get_response(request)
         if is_storable(request, response):
             nonce = _used_nonce(request)
             _mark_public(response, nonce)
             if generation is not None:
-                cache.set(key, _entry(generation, response, nonce), settings.NEWSROOM_PAGE_CACHE_TIMEOUT)
+                entry = _entry(generation, response, nonce)
+                cache.set(key, entry, settings.NEWSROOM_PAGE_CACHE_TIMEOUT)
+                local_copies.put(key, entry)
         response["X-Cache"] = "MISS"
         return response
+
+
+class LocalCopies:
+    """This process's copies of pages from the shared cache, so a hit need not fetch the page's bytes.
+
+    Every request still reads the generation from the shared cache (a few bytes), and a copy is
+    served only when it was stored under that very generation: a publish anywhere makes every copy
+    in every process a miss at once, exactly as for the shared cache. What is saved is moving and
+    unpickling the page itself (tens of kilobytes, megabytes for a sitemap) on every hit.
+    Least recently used copies go first once there are NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES of them
+    (0 turns this off). Copies expire with the page's timeout, like the shared entry.
+    """
+
+    def __init__(self):
+        self._entries: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str, generation: str):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            expires, entry = found
+            if entry[0] != generation or expires < time.monotonic():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: tuple) -> None:
+        limit = settings.NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES
+        if limit <= 0:
+            return
+        with self._lock:
+            self._entries[key] = (time.monotonic() + settings.NEWSROOM_PAGE_CACHE_TIMEOUT, entry)
+            self._entries.move_to_end(key)
+            while len(self._entries) > limit:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+local_copies = LocalCopies()
 
 
 # --- Invalidation ------------------------------------------------------------------------------

@@ -135,6 +135,9 @@ else:
 # Full pages for anonymous readers (articles/cache.py); on unless DEBUG, so template edits show at once.
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=not DEBUG)
 NEWSROOM_PAGE_CACHE_TIMEOUT = env_int("NEWSROOM_PAGE_CACHE_TIMEOUT", 300)
+# Pages each process also keeps in its own memory (checked against the shared generation on every
+# request, so never stale): a hit then reads a few bytes from Redis rather than the whole page.
+NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES = env_int("NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES", 500)
 NEWSROOM_PAGE_CACHE_CONTROL = env_str(
     "NEWSROOM_PAGE_CACHE_CONTROL", "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
 )

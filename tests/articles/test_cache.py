@@ -9,6 +9,7 @@ import time_machine
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
+from django.test import RequestFactory
 from django.urls import path
 from django.utils import timezone
 
@@ -63,6 +64,9 @@ urlpatterns = [
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.NEWSROOM_PAGE_CACHE = True
+    page_cache.local_copies.clear()
+    yield
+    page_cache.local_copies.clear()
 
 
 @pytest.fixture
@@ -213,6 +217,54 @@ def test_pages_differ_by_query_string(client, story):
     warm(client, ["/search/?q=ferry"])
     other = client.get("/search/?q=harbour")
     assert other["X-Cache"] == "MISS"
+
+
+# --- This process's copies ------------------------------------------------------------------------
+
+
+def test_a_hit_is_served_from_the_process_copy_without_reading_the_page_from_the_shared_cache(client, story):
+    url = story.get_absolute_url()
+    client.get(url)
+    # Another process evicted the page from the shared cache: this process still has its copy.
+    page_keys = [key for key in page_cache.local_copies._entries if key.startswith(page_cache.PAGE_KEY_PREFIX)]
+    assert len(page_keys) == 1
+    page_cache.cache.delete(page_keys[0])
+    assert client.get(url)["X-Cache"] == "HIT"
+    # A process with no copy of its own falls back to the shared cache, which no longer has the page.
+    page_cache.local_copies.clear()
+    assert client.get(url)["X-Cache"] == "MISS"
+
+
+def test_a_process_copy_is_never_served_after_another_process_starts_a_generation(client, story):
+    url = story.get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Cache"] == "HIT"
+    # A change committed in another process: no signal reaches this one, only the shared generation.
+    Story.objects.filter(pk=story.pk).update(headline="Ferry timetable scrapped")
+    page_cache.bump_generation()
+    response = client.get(url)
+    assert response["X-Cache"] == "MISS"
+    assert "Ferry timetable scrapped" in response.content.decode()
+
+
+def test_process_copies_keep_only_the_most_recently_used_pages(client, story, settings):
+    settings.NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES = 2
+    urls = ("/", story.get_absolute_url(), "/city/")
+    for url in urls:
+        client.get(url)
+    keys = {url: page_cache.page_key(RequestFactory().get(url)) for url in urls}
+    assert list(page_cache.local_copies._entries) == [keys[urls[1]], keys["/city/"]]  # the oldest dropped
+    page_cache.cache.delete_many(keys.values())
+    assert client.get("/city/")["X-Cache"] == "HIT"  # still held by this process
+    assert client.get("/")["X-Cache"] == "MISS"
+
+
+def test_process_copies_can_be_turned_off(client, story, settings):
+    settings.NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES = 0
+    url = story.get_absolute_url()
+    client.get(url)
+    assert not page_cache.local_copies._entries
+    assert client.get(url)["X-Cache"] == "HIT"  # from the shared cache
 
 
 # --- What is never stored ------------------------------------------------------------------------------
