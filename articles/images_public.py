@@ -5,9 +5,10 @@ feeds can use these freely inside loops.
 """
 
 from datetime import date
+from functools import lru_cache
 
 from django.conf import settings
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, storages
 from django.utils import timezone
 
 DEFAULT_WIDTH = 800
@@ -22,6 +23,24 @@ def is_public(photo, today: date | None = None) -> bool:
     return photo.rights_expire_on >= (today or timezone.localdate())
 
 
+@lru_cache(maxsize=50_000)
+def _filesystem_url(base_url: str, name: str) -> str:
+    return storages["default"].url(name)
+
+
+def rendition_url(name: str) -> str:
+    """The public URL of a stored rendition.
+
+    A listing builds a few hundred of these. For files on the local disk the URL depends only on
+    MEDIA_URL and the name, so it is worked out once per name; other storages (object storage,
+    which may sign its URLs) are asked every time.
+    """
+    storage = storages["default"]
+    if isinstance(storage, FileSystemStorage):
+        return _filesystem_url(storage.base_url, name)
+    return storage.url(name)
+
+
 def _entries(photo, slot: str, fmt: str) -> list:
     return photo.renditions.get("slots", {}).get(slot, {}).get(fmt, [])
 
@@ -31,7 +50,7 @@ def desk_rendition_url(photo, width: int) -> str | None:
     entries = _entries(photo, "w", "jpeg") if photo is not None and photo.renditions else []
     if not entries:
         return None
-    return default_storage.url(next((e for e in entries if e[0] >= width), entries[-1])[2])
+    return rendition_url(next((e for e in entries if e[0] >= width), entries[-1])[2])
 
 
 def _absolute(url: str) -> str:
@@ -51,7 +70,7 @@ def picture_data(photo, ratio: str | None = None, width: int = DEFAULT_WIDTH) ->
     if jpeg is not _entries(photo, slot, "jpeg"):
         slot = "w"
     webp = _entries(photo, slot, "webp")
-    url = default_storage.url
+    url = rendition_url
     default = next((entry for entry in jpeg if entry[0] >= width), jpeg[-1])
     return {
         "src": url(default[2]),
@@ -68,7 +87,7 @@ def public_image_url(photo, width: int = 1200, ratio: str | None = None) -> str:
     if not data:
         return ""
     entry = next((e for e in data if e[0] >= width), data[-1])
-    return _absolute(default_storage.url(entry[2]))
+    return _absolute(rendition_url(entry[2]))
 
 
 def public_image(photo, width: int = 1200, ratio: str | None = None) -> dict | None:
@@ -77,4 +96,4 @@ def public_image(photo, width: int = 1200, ratio: str | None = None) -> dict | N
     if not data:
         return None
     w, h, name = next((e for e in data if e[0] >= width), data[-1])
-    return {"url": _absolute(default_storage.url(name)), "width": w, "height": h, "name": name}
+    return {"url": _absolute(rendition_url(name)), "width": w, "height": h, "name": name}
