@@ -259,3 +259,5 @@ NEWSROOM_SOCIAL_LINKS = env_pairs(
 )
 NEWSROOM_DEMO_PASSWORD = env_str("NEWSROOM_DEMO_PASSWORD", "newsroom-demo")
 NEWSROOM_STORIES_PER_PAGE = env_int("NEWSROOM_STORIES_PER_PAGE", 20)
+# Story ids per page of the story sitemap, so at most that many URLs (1 to 50,000; articles/sitemaps.py).
+NEWSROOM_SITEMAP_PAGE_SIZE = env_int("NEWSROOM_SITEMAP_PAGE_SIZE", 1000)

@@ -5,13 +5,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings as django_settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from lxml import etree
 
 from articles.feeds import lead_image_url
 from articles.models import Story, StoryStatus
-from articles.sitemaps import StorySitemap
+from articles.sitemaps import TagSitemap
 from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory
 
 SITE = "https://news.example.org"
@@ -79,6 +81,30 @@ def story_url(story):
     return f"{SITE}{story.get_absolute_url()}"
 
 
+def story_page(story, size=None):
+    """The story sitemap page that lists a story: ids 1 to size on page 1, and so on.
+
+    Stories' ids need not start at 1 (PostgreSQL does not roll sequences back between tests),
+    so tests work the page out rather than assume it.
+    """
+    page = (story.pk - 1) // (size or django_settings.NEWSROOM_SITEMAP_PAGE_SIZE) + 1
+    return f"{SITE}/sitemap-stories.xml" + ("" if page == 1 else f"?p={page}")
+
+
+def story_pages(client, **extra):
+    """Index entries of the story sitemap: {location: lastmod}."""
+    tree = valid_index(client, **extra)
+    return {
+        entry.findtext("sm:loc", namespaces=NS): parse_datetime(entry.findtext("sm:lastmod", namespaces=NS))
+        for entry in tree.xpath("sm:sitemap", namespaces=NS)
+        if "/sitemap-stories.xml" in entry.findtext("sm:loc", namespaces=NS)
+    }
+
+
+def withdraw(story):
+    Story.objects.filter(pk=story.pk).update(status=StoryStatus.WITHDRAWN)
+
+
 def hidden_stories(**kwargs):
     now = timezone.now()
     states = {
@@ -120,22 +146,30 @@ def desk(db):
 
 
 def test_index_names_every_sitemap_with_absolute_urls(client, desk):
+    pages = sorted({story_page(desk["main"]), story_page(desk["old"])}, key=lambda url: (len(url), url))
     assert listed_sitemaps(client) == [
         f"{SITE}/sitemap-pages.xml",
         f"{SITE}/sitemap-news.xml",
-        f"{SITE}/sitemap-stories.xml",
+        *pages,
         f"{SITE}/sitemap-sections.xml",
         f"{SITE}/sitemap-tags.xml",
         f"{SITE}/sitemap-authors.xml",
     ]
 
 
-def test_index_lastmod_is_the_newest_change(client, desk):
-    tree = valid_index(client)
-    [stories_lastmod] = tree.xpath(
-        "sm:sitemap[sm:loc='https://news.example.org/sitemap-stories.xml']/sm:lastmod/text()", namespaces=NS
-    )
-    assert parse_datetime(stories_lastmod) == desk["main"].updated_at.replace(microsecond=0)
+def test_index_lastmod_of_each_story_page_is_its_newest_change(client, db, settings):
+    settings.NEWSROOM_SITEMAP_PAGE_SIZE = 2
+    now = timezone.now()
+    stories = [StoryFactory(publish_at=now - timedelta(days=10 - n)) for n in range(5)]
+    stories[0].updated_at = now - timedelta(hours=1)
+    stories[0].save()
+    expected = {}
+    for story in stories:
+        page = story_page(story, 2)
+        lastmod = story.modified_for_readers.replace(microsecond=0)
+        expected[page] = max(expected.get(page, lastmod), lastmod)
+    assert story_pages(client) == expected
+    assert expected[story_page(stories[0], 2)] == stories[0].updated_at.replace(microsecond=0)
 
 
 def test_every_sitemap_validates_and_lists_the_live_pages(client, desk):
@@ -161,44 +195,79 @@ def test_stories_readers_cannot_see_are_in_no_sitemap(client, desk):
     assert f"{SITE}/tags/unreleased/" not in urls
     assert f"{SITE}/authors/ghost-writer/" not in urls
     images = []
-    for sitemap in ("/sitemap-stories.xml", "/sitemap-news.xml"):
+    for sitemap in listed_sitemaps(client):
         images += valid_urlset(client, sitemap).xpath("//image:loc/text()", namespaces=NS)
+    assert lead_image_url(desk["main"]) in images
     for story in desk["hidden"]:
         assert lead_image_url(story) not in images
 
 
-def test_story_entries_carry_lastmod_and_the_lead_photo(client, desk):
-    tree = valid_urlset(client, "/sitemap-stories.xml")
+def test_story_entries_carry_lastmod_and_the_lead_photo(client, desk, settings):
+    settings.NEWSROOM_SITEMAP_PAGE_SIZE = 1
     main = desk["main"]
+    tree = valid_urlset(client, story_page(main, 1))
     [url] = tree.xpath(f"sm:url[sm:loc='{story_url(main)}']", namespaces=NS)
     lastmod = url.findtext("sm:lastmod", namespaces=NS)
     assert parse_datetime(lastmod) == main.updated_at.replace(microsecond=0)
     assert url.xpath("image:image/image:loc/text()", namespaces=NS) == [lead_image_url(main)]
     assert lead_image_url(main).startswith(f"{SITE}/")
+    tree = valid_urlset(client, story_page(desk["old"], 1))
     [old] = tree.xpath(f"sm:url[sm:loc='{story_url(desk['old'])}']", namespaces=NS)
     assert parse_datetime(old.findtext("sm:lastmod", namespaces=NS)) == desk["old"].publish_at.replace(microsecond=0)
     assert not old.xpath("image:image", namespaces=NS)
 
 
-def test_story_sitemap_splits_at_its_limit(client, db, monkeypatch):
-    monkeypatch.setattr(StorySitemap, "limit", 2)
+def test_story_sitemap_pages_hold_blocks_of_page_size_ids(client, db, settings):
+    settings.NEWSROOM_SITEMAP_PAGE_SIZE = 2
     stories = StoryFactory.create_batch(5)
+    expected = {}
+    for story in stories:
+        expected.setdefault(story_page(story, 2), []).append(story_url(story))
     listed = [url for url in listed_sitemaps(client) if "/sitemap-stories.xml" in url]
-    assert listed == [
-        f"{SITE}/sitemap-stories.xml",
-        f"{SITE}/sitemap-stories.xml?p=2",
-        f"{SITE}/sitemap-stories.xml?p=3",
-    ]
-    pages = [locs(valid_urlset(client, url)) for url in listed]
-    assert [len(page) for page in pages] == [2, 2, 1]
-    assert sorted(url for page in pages for url in page) == sorted(story_url(story) for story in stories)
-    assert client.get("/sitemap-stories.xml?p=4").status_code == 404
-    assert client.get("/sitemap-stories.xml?p=two").status_code == 404
+    assert listed == list(expected)
+    for url, urls in expected.items():
+        assert locs(valid_urlset(client, url)) == urls  # in id order
+    assert all(1 <= len(urls) <= 2 for urls in expected.values())
+    last = (stories[-1].pk - 1) // 2 + 1
+    for page in [str(last + 1), "0", "-1", "two", "1.5", "9" * 30]:
+        assert client.get(f"/sitemap-stories.xml?p={page}").status_code == 404, page
 
 
-def test_story_sitemap_limit_is_the_protocol_maximum():
-    # sitemaps.org: at most 50,000 URLs in one sitemap file.
-    assert StorySitemap.limit == 50_000
+def test_a_page_holding_no_live_story_is_left_out_and_not_found(client, db, settings):
+    settings.NEWSROOM_SITEMAP_PAGE_SIZE = 1
+    live = StoryFactory()
+    hidden = hidden_stories()
+    assert story_pages(client).keys() == {story_page(live, 1)}
+    for story in hidden:
+        assert client.get(story_page(story, 1).removeprefix(SITE)).status_code == 404
+
+
+def test_withdrawing_a_story_changes_only_its_own_page(client, db, settings):
+    # Pages by id, not by position: with offsets every later page would shift by one.
+    settings.NEWSROOM_SITEMAP_PAGE_SIZE = 2
+    stories = StoryFactory.create_batch(6)
+    before = {url: locs(valid_urlset(client, url)) for url in story_pages(client)}
+    withdraw(stories[0])
+    after = {url: locs(valid_urlset(client, url)) for url in story_pages(client)}
+    changed = story_page(stories[0], 2)
+    assert after.get(changed, []) == [url for url in before[changed] if url != story_url(stories[0])]
+    assert {url: page for url, page in after.items() if url != changed} == {
+        url: page for url, page in before.items() if url != changed
+    }
+
+
+@pytest.mark.parametrize("size", [0, 50_001])
+def test_a_page_size_the_protocol_cannot_hold_is_refused(client, db, settings, size):
+    settings.NEWSROOM_SITEMAP_PAGE_SIZE = size
+    StoryFactory()
+    with pytest.raises(ImproperlyConfigured, match="NEWSROOM_SITEMAP_PAGE_SIZE"):
+        client.get("/sitemap.xml")
+
+
+def test_text_and_urls_are_escaped(client, db):
+    story = StoryFactory(headline="Rates <rise> & \"fall\" at O'Neill's")
+    tree = valid_urlset(client, "/sitemap-news.xml")
+    assert tree.xpath("//news:title/text()", namespaces=NS) == [story.headline]
 
 
 def test_news_sitemap_holds_the_last_48_hours_with_publication_name_and_language(client, db, settings):
@@ -261,6 +330,18 @@ def test_listing_pages_carry_the_newest_live_story_time(client, desk):
         assert parse_datetime(lastmod) == newest, sitemap
 
 
+def test_listing_sitemaps_split_at_their_limit_counting_only_listed_objects(client, desk, monkeypatch):
+    monkeypatch.setattr(TagSitemap, "limit", 1)
+    desk["main"].tags.add("Ferries")  # Harbour and Ferries are listed; Unreleased is on hidden stories only
+    listed = [url for url in listed_sitemaps(client) if "/sitemap-tags.xml" in url]
+    assert listed == [f"{SITE}/sitemap-tags.xml", f"{SITE}/sitemap-tags.xml?p=2"]
+    assert [locs(valid_urlset(client, url)) for url in listed] == [
+        [f"{SITE}/tags/ferries/"],
+        [f"{SITE}/tags/harbour/"],
+    ]
+    assert client.get("/sitemap-tags.xml?p=3").status_code == 404
+
+
 def test_tag_with_a_non_latin_name_is_listed_percent_encoded(client, desk):
     desk["main"].tags.add("香港")
     assert sorted(locs(valid_urlset(client, "/sitemap-tags.xml"))) == [
@@ -270,10 +351,11 @@ def test_tag_with_a_non_latin_name_is_listed_percent_encoded(client, desk):
 
 
 def test_empty_sitemaps_are_left_out_of_the_index(client, db):
-    StoryFactory(publish_at=timezone.now() - timedelta(days=3))
+    story = StoryFactory(publish_at=timezone.now() - timedelta(days=3))
     listed = listed_sitemaps(client)
     assert f"{SITE}/sitemap-news.xml" not in listed
-    assert f"{SITE}/sitemap-stories.xml" in listed
+    assert f"{SITE}/sitemap-tags.xml" not in listed
+    assert story_page(story) in listed
 
 
 def test_urls_use_the_configured_site_url_not_the_request_host(client, desk, settings):
@@ -296,13 +378,15 @@ def test_unknown_sitemap_is_a_404(client, db):
         ("/sitemap.xml", 9),
         ("/sitemap-pages.xml", 1),
         ("/sitemap-news.xml", 2),
-        ("/sitemap-stories.xml", 2),
+        ("stories", 1),
         ("/sitemap-sections.xml", 2),
         ("/sitemap-tags.xml", 2),
         ("/sitemap-authors.xml", 2),
     ],
 )
 def test_query_count_does_not_grow_with_content(client, desk, django_assert_num_queries, url, queries):
+    if url == "stories":
+        url = story_page(desk["main"]).removeprefix(SITE)
     with django_assert_num_queries(queries):
         client.get(url)
     for n in range(4):
