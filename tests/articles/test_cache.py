@@ -16,6 +16,7 @@ from django.utils import timezone
 from articles import cache as page_cache
 from articles import preview, services
 from articles.models import Photo, ShareLinkUse, Story, StoryStatus
+from articles.sitemaps import story_sitemap_path
 from newsroom.urls import urlpatterns as site_urlpatterns
 from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory, UserFactory
 
@@ -104,7 +105,7 @@ def pages_of(story) -> list[str]:
         "/feeds/rss/",
         "/feeds/sections/city/atom/",
         "/sitemap.xml",
-        "/sitemap-stories.xml",
+        story_sitemap_path(story.pk),
         "/sitemap-news.xml",
         "/search/?q=ferry",
     ]
