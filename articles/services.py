@@ -381,6 +381,9 @@ def _revert_story(story_pk: int, revision) -> None:
         model.objects.filter(**{story_field: story_pk}).exclude(pk__in=kept[model]).delete()
     for deserialized in objects:
         deserialized.save()
+    # Revisions do not keep the bylines' and tags' copies of the story's publish time (raw saves leave
+    # them empty): copy the time as restored. A later change of the time is copied by Story.save().
+    objects[0].object.copy_publish_time()
 
 
 def story_restore_revision(*, story: Story, version: Version, user) -> Story:

@@ -129,14 +129,31 @@ class SectionView(LiveStoriesMixin, ListView):
 
 
 class TagView(LiveStoriesMixin, ListView):
+    """A tag's live stories, newest first.
+
+    Ordered by the tag rows' copy of the publish time, which the index (tag, -publish_at, -story)
+    holds in page order: a page reads its rows from the index instead of sorting all the tag's
+    stories. The copy also skips stories due later; live() still decides what is shown.
+    """
+
     template_name = "articles/tag.html"
     context_object_name = "stories"
-    # A tag only on unpublished stories is not shown: its name could give a story away.
-    allow_empty = False
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return self.live_stories().filter(tagged_items__tag=self.tag)
+        return (
+            self.live_stories()
+            .filter(tagged_items__tag=self.tag, tagged_items__publish_at__lte=timezone.now())
+            .order_by("-tagged_items__publish_at", "-tagged_items__content_object_id")
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        paginated = super().paginate_queryset(queryset, page_size)
+        # A tag only on unpublished stories is not shown: its name could give a story away.
+        # The paginator's count, which the page needs anyway, tells.
+        if not paginated[0].count:
+            raise Http404("No live story has this tag.")
+        return paginated
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -153,7 +170,12 @@ class AuthorView(LiveStoriesMixin, ListView):
 
     def get_queryset(self):
         self.author = get_object_or_404(Author.objects.select_related("photo"), slug=self.kwargs["slug"])
-        return self.live_stories().filter(bylines__author=self.author)
+        # Newest first by the bylines' copy of the publish time, from the index (author, -publish_at, -story).
+        return (
+            self.live_stories()
+            .filter(bylines__author=self.author, bylines__publish_at__lte=timezone.now())
+            .order_by("-bylines__publish_at", "-bylines__story_id")
+        )
 
     def get_context_data(self, **kwargs):
         author = self.author
@@ -244,7 +266,9 @@ def related_stories(story: Story, limit: int = 4) -> list[Story]:
     """Editor-picked related stories first, then live stories sharing the most tags.
 
     Tag matches are looked for within RELATED_WINDOW_DAYS either side of the story's publish time:
-    news is related in time, and a popular tag can carry thousands of stories over the years.
+    news is related in time, and a popular tag can carry thousands of stories over the years. The
+    window is a range on the tag rows' copy of the publish time, so each tag reads only its rows
+    inside it from the index (tag, -publish_at, -story); live() decides which of them may show.
     """
     live = (
         Story.objects.live()
@@ -259,7 +283,10 @@ def related_stories(story: Story, limit: int = 4) -> list[Story]:
             around = story.publish_at or timezone.now()
             window = timedelta(days=RELATED_WINDOW_DAYS)
             picked += list(
-                live.filter(tagged_items__tag_id__in=tag_ids, publish_at__range=(around - window, around + window))
+                live.filter(
+                    tagged_items__tag_id__in=tag_ids,
+                    tagged_items__publish_at__range=(around - window, around + window),
+                )
                 .exclude(pk__in=exclude)
                 .annotate(shared=Count("tagged_items"))
                 .order_by("-shared", "-publish_at")[: limit - len(picked)]

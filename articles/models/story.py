@@ -1,7 +1,7 @@
 import reversion
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -29,6 +29,10 @@ BODY_EDITOR_EXTENSIONS = {
 }
 
 
+# Stands for a value not read from the database (never equal to a real one).
+_UNKNOWN = object()
+
+
 class StoryStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     SUBMITTED = "submitted", "Submitted for editing"
@@ -50,10 +54,14 @@ class StoryQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        """Cards on home, section, tag and author pages: section, lead photo and bylines."""
+        """Cards on home, section, tag and author pages: section, lead photo and bylines.
+
+        A byline here needs only its author's name and address: a listing holds a hundred of them.
+        """
+        bylines = Byline.objects.select_related("author").only("story_id", "order", "author__name", "author__slug")
         return (
             self.select_related("section", "lead_photo")
-            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+            .prefetch_related(Prefetch("bylines", queryset=bylines))
             .order_by("-publish_at", "-pk")
         )
 
@@ -159,17 +167,79 @@ class Story(Bookkeeping):
                 name="story_live_by_section",
             ),
             models.Index(fields=["status", "-modified"], name="story_desk_by_status"),
+            # Made by migration 0006 (see there for the queries each one serves), declared here since 0008.
+            models.Index(fields=["-publish_at", "-id"], name="story_newest_first"),
+            models.Index(
+                fields=["-publish_at", "-id", "embargo_until", "status"],
+                condition=Q(status="published"),
+                name="story_live_newest",
+            ),
+            models.Index(
+                fields=["section", "-publish_at", "-id", "embargo_until", "status"],
+                condition=Q(status="published"),
+                name="story_live_section_newest",
+            ),
+            models.Index(
+                fields=["embargo_until"], condition=Q(embargo_until__isnull=False), name="story_embargo_until"
+            ),
+            # The gate by id, read from the index alone: tag and author pages count their live stories
+            # by looking up each tagged or bylined story here rather than in its (wide) table row.
+            models.Index(
+                fields=["id", "publish_at", "embargo_until", "status"],
+                condition=Q(status="published"),
+                name="story_live_by_id",
+            ),
         ]
+
+    # The publish time as last read from or written to the database; _UNKNOWN for an instance
+    # built in memory. save() compares against it to know when the copies must follow.
+    _stored_publish_at = _UNKNOWN
 
     def __str__(self):
         return self.headline
+
+    @classmethod
+    def from_db(cls, db, field_names, values, *, fetch_mode=None):
+        story = super().from_db(db, field_names, values, fetch_mode=fetch_mode)
+        story._remember_publish_at()
+        return story
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._remember_publish_at()
+
+    def _remember_publish_at(self):
+        self._stored_publish_at = self.__dict__.get("publish_at", _UNKNOWN)
 
     def save(self, *args, **kwargs):
         self.body = richtext.sanitize(self.body)
         self.body_blocks = richtext.split_blocks(self.body)
         if not self.slug:
             self.slug = slugify(self.headline, allow_unicode=True)[:220].strip("-") or "story"
+        update_fields = kwargs.get("update_fields")
+        # A new story has no bylines or tags yet; an existing one whose time moved (or may have) updates them.
+        copies_follow = (
+            self.pk is not None
+            and "publish_at" in self.__dict__
+            and (update_fields is None or "publish_at" in update_fields)
+            and self._stored_publish_at != self.publish_at
+        )
         super().save(*args, **kwargs)
+        if copies_follow:
+            self.copy_publish_time()
+        if update_fields is None or "publish_at" in update_fields:
+            self._remember_publish_at()
+
+    def copy_publish_time(self):
+        """Copy the publish time onto the story's bylines and tags, one UPDATE each.
+
+        The copies let tag and author pages read their stories newest first from one index
+        (tag or author, then time). They order and narrow those lists; they never decide
+        visibility, which stays with Story.objects.live(). save() calls this when publish_at
+        changes; call it after writing bylines or tags around save() (raw or bulk writes).
+        """
+        Byline.objects.filter(story_id=self.pk).update(publish_at=self.publish_at)
+        TaggedStory.objects.filter(content_object_id=self.pk).update(publish_at=self.publish_at)
 
     def get_absolute_url(self):
         return reverse(
@@ -216,18 +286,36 @@ class Story(Bookkeeping):
         return items
 
 
-@reversion.register()
+def _copy_story_publish_time(row, story_id, update_fields) -> None:
+    """Set a byline's or tag's copy of its story's publish time, to be read in the row's own INSERT or UPDATE.
+
+    A subquery rather than the value on a story instance, which may be older than the database's;
+    the database returns the value it wrote onto the instance.
+    """
+    if update_fields is None or "publish_at" in update_fields:
+        row.publish_at = Subquery(Story.objects.filter(pk=story_id).values("publish_at")[:1])
+
+
+# The copy of the story's time is derived data: revisions leave it out, and a restore copies it again.
+@reversion.register(exclude=["publish_at"])
 class Byline(models.Model):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey("articles.Author", on_delete=models.PROTECT, related_name="bylines")
     order = models.PositiveSmallIntegerField(default=0)
+    # A copy of story.publish_at (see Story.copy_publish_time): the author page's order, by index.
+    publish_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         ordering = ["order", "pk"]
         constraints = [models.UniqueConstraint(fields=["story", "author"], name="byline_author_once_per_story")]
+        indexes = [models.Index(fields=["author", "-publish_at", "-story"], name="byline_author_newest")]
 
     def __str__(self):
         return f"{self.author} on {self.story}"
+
+    def save(self, *args, **kwargs):
+        _copy_story_publish_time(self, self.story_id, kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
 
 
 @reversion.register()
@@ -255,12 +343,20 @@ class Placement(models.Model):
         return self.caption or self.photo.caption
 
 
-@reversion.register()
+@reversion.register(exclude=["publish_at"])
 class TaggedStory(TaggedItemBase):
     """django-taggit through model with a real foreign key, so tag joins stay indexable."""
 
     content_object = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="tagged_items")
+    # A copy of story.publish_at (see Story.copy_publish_time): the tag page's order and the
+    # related stories' time window, by index. taggit's add() and set() create rows through save().
+    publish_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         verbose_name = "story tag"
         constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="story_tag_once")]
+        indexes = [models.Index(fields=["tag", "-publish_at", "-content_object"], name="tagged_story_tag_newest")]
+
+    def save(self, *args, **kwargs):
+        _copy_story_publish_time(self, self.content_object_id, kwargs.get("update_fields"))
+        super().save(*args, **kwargs)

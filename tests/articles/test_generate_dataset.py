@@ -60,6 +60,14 @@ def test_bodies_are_sanitized_and_split_as_saving_would(dataset):
             assert 1 <= placement.paragraph <= len(story.body_blocks)
 
 
+def test_bylines_and_tags_carry_their_storys_publish_time(dataset):
+    # As Story.save() keeps them: the tag and author pages order by these copies.
+    for model, story in ((Byline, "story"), (TaggedStory, "content_object")):
+        rows = model.objects.values_list("publish_at", f"{story}__publish_at")
+        assert rows.exists()
+        assert all(copy == original for copy, original in rows)
+
+
 def test_photo_rows_share_the_real_uploads_and_their_renditions(dataset):
     photos = list(Photo.objects.all())
     assert all(photo.renditions["slots"] for photo in photos)

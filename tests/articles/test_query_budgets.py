@@ -24,7 +24,7 @@ BUDGETS = {
     "home": 5,
     "section": 5,
     "section_page_2": 5,
-    "tag": 6,
+    "tag": 5,
     "author": 5,
     "search": 5,
     "archive": 5,

@@ -448,9 +448,11 @@ class Command(BaseCommand):
                 pk = story["id"]
                 byline_count = 1 if rng.random() < 0.8 else rng.choice((2, 2, 2, 3))
                 chosen = dict.fromkeys(rng.choices(author_ids, cum_weights=author_weights, k=byline_count))
-                bylines += [(pk, author, order) for order, author in enumerate(chosen)]
+                # Bylines and tags carry a copy of the story's publish time, as Story.save() keeps it.
+                published = story["publish_at"]
+                bylines += [(pk, author, order, published) for order, author in enumerate(chosen)]
                 for tag in set(rng.choices(tag_ids, cum_weights=tag_weights, k=rng.randint(2, 5))):
-                    tagged.append((pk, tag))
+                    tagged.append((pk, tag, published))
                 for order in range(rng.choice((0, 1, 1, 2, 3))):
                     paragraph = rng.randint(1, len(story["body_blocks"]))
                     placements.append((pk, rng.choice(photo_ids), paragraph, order, ""))
@@ -466,8 +468,8 @@ class Command(BaseCommand):
                         corrections.append((pk, "correction", CORRECTION_TEXT, fixed))
             with transaction.atomic():
                 insert_rows(Story, list(stories[0]), [tuple(story.values()) for story in stories])
-                insert_rows(Byline, ["story", "author", "order"], bylines)
-                insert_rows(TaggedStory, ["content_object", "tag"], tagged)
+                insert_rows(Byline, ["story", "author", "order", "publish_at"], bylines)
+                insert_rows(TaggedStory, ["content_object", "tag", "publish_at"], tagged)
                 insert_rows(Placement, ["story", "photo", "paragraph", "order", "caption"], placements)
                 insert_rows(Story.related.through, ["from_story", "to_story"], related)
                 insert_rows(Correction, ["story", "kind", "text", "published_at"], corrections)
