@@ -169,10 +169,11 @@ class Story(Bookkeeping):
             models.Index(fields=["status", "-modified"], name="story_desk_by_status"),
             # Made by migration 0006 (see there for the queries each one serves), declared here since 0008.
             models.Index(fields=["-publish_at", "-id"], name="story_newest_first"),
+            # updated_at last: the sitemap index dates every page of live stories from this index alone.
             models.Index(
-                fields=["-publish_at", "-id", "embargo_until", "status"],
+                fields=["-publish_at", "-id", "embargo_until", "status", "updated_at"],
                 condition=Q(status="published"),
-                name="story_live_newest",
+                name="story_live_newest_dated",
             ),
             models.Index(
                 fields=["section", "-publish_at", "-id", "embargo_until", "status"],
