@@ -21,6 +21,10 @@ and search a run of CJK characters as a phrase of adjacent characters ("港 口"
 trigram tokenizer this also finds one- and two-character words, and it keeps stemming and word
 ranking for everything else; the same trick works on both databases.
 
+Many hits: a search ranks, counts and lists only the ``MAX_RESULTS`` newest matching live stories,
+so that a common word costs milliseconds, not the hundreds it takes to rank every hit (see
+``SearchResults`` for what that trades away).
+
 Keeping it current: receivers (connected in ``ArticlesConfig.ready``) reindex a story after the
 transaction that changed it, its tags, its bylines or the name of one of its authors or tags
 commits. ``QuerySet.update()``, ``bulk_create()`` and raw SQL send no signals: call
@@ -28,15 +32,16 @@ commits. ``QuerySet.update()``, ``bulk_create()`` and raw SQL send no signals: c
 """
 
 import bisect
+import math
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
+from functools import lru_cache, partial
 from html.parser import HTMLParser
-from itertools import batched
+from itertools import batched, chain, pairwise
 
 from asgiref.local import Local
 from django.conf import settings
@@ -53,6 +58,8 @@ INDEX_TABLE = "articles_search_index"
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 20
 SNIPPET_CHARS = 240
+# The newest matching live stories that a search ranks, counts and lists (see SearchResults).
+MAX_RESULTS = 1000
 BATCH_SIZE = 500
 
 # Han (with extensions and compatibility ideographs), kana and Hangul syllables.
@@ -222,12 +229,15 @@ class SearchBackend:
     def optimize(self) -> None:
         """Tidy the index after a bulk rebuild."""
 
-    def count(self, query: SearchQuery, live: tuple[str, Sequence]) -> int:
-        """How many live stories match. ``live`` is the compiled SQL of the visibility gate."""
+    def newest_hits(self, query: SearchQuery, live: tuple[str, Sequence], limit: int) -> list[int]:
+        """Ids of the ``limit`` newest live stories that match, newest first.
+
+        ``live`` is the compiled SQL of the visibility gate, selecting ``id`` and ``publish_at``.
+        """
         raise NotImplementedError
 
-    def ranked_ids(self, query: SearchQuery, live: tuple[str, Sequence], offset: int, limit: int) -> list[int]:
-        """Ids of matching live stories, best first (newest first among equals)."""
+    def scores(self, query: SearchQuery, story_ids: Sequence[int]) -> dict[int, float]:
+        """How well each of these stories matches, higher is better. Ids that do not match are left out."""
         raise NotImplementedError
 
     def _run(self, sql: str, params: Sequence = ()) -> list[tuple]:
@@ -280,29 +290,104 @@ class PostgresSearchBackend(SearchBackend):
         sql = " && ".join([f"phraseto_tsquery('{self.config}', %s)"] * len(query.terms))
         return sql, [_tokenizable(term) for term in query.terms]
 
-    def count(self, query, live):
-        live_sql, live_params = live
-        tsquery, tsquery_params = self._tsquery(query)
-        rows = self._run(
-            f"SELECT count(*) FROM {INDEX_TABLE} AS i JOIN ({live_sql}) AS live ON live.id = i.story_id "
-            f"WHERE i.document @@ ({tsquery})",
-            [*live_params, *tsquery_params],
-        )
-        return rows[0][0]
+    # How newest_hits chooses its plan; class attributes so that tests can try every plan on a few
+    # stories. A sample of the newest live stories estimates how many match: at least one in five
+    # and walking is cheapest, at most one in fifty and looking the hits up is.
+    sample_size = 500
+    dense_matches = 100
+    sparse_matches = 10
+    walk_window = 10_000
 
-    def ranked_ids(self, query, live, offset, limit):
+    def newest_hits(self, query, live, limit):
+        """The newest matching live stories, by one of three plans chosen at run time.
+
+        The GIN index finds matching rows of the index table, but a row's story id (and so its
+        publish time) costs a heap visit, and checking one story's document costs a detoast. So:
+
+        - walk: check the newest live stories one by one (at most ``walk_window``), and stop at
+          ``limit`` matches. Cheap when many stories match.
+        - filter: put every hit's story id in a hash table, then walk the newest live stories
+          against it, stopping at ``limit``. The middle ground. ``IS TRUE`` keeps PostgreSQL from
+          turning ``IN`` into a join, which would sort every hit instead of stopping early. The
+          table must fit in hash_mem (some 250,000 hits with PostgreSQL 15's default work_mem), or
+          PostgreSQL scans the hits for every story walked: raise work_mem well before a word
+          that is rare in recent stories matches that many.
+        - lookup: join the hits to the gate and sort them. Cheap when few stories match.
+
+        Checking the newest ``sample_size`` live stories (about a millisecond) picks the plan; if
+        the walk runs out of window, the filter plan answers. Each arm runs only when chosen (its
+        one-time filter is false otherwise), and every arm returns the same stories. At 100,000
+        stories each costs 2 to 15 ms, where ranking every hit cost 200 to 500 ms.
+        """
         live_sql, live_params = live
         tsquery, tsquery_params = self._tsquery(query)
+        match = f"i.document @@ ({tsquery})"
+        probe = f"(SELECT {match} FROM {INDEX_TABLE} AS i WHERE i.story_id = story.id)"
         rows = self._run(
-            f"SELECT i.story_id FROM {INDEX_TABLE} AS i "
-            f"JOIN ({live_sql}) AS live ON live.id = i.story_id "
-            f"CROSS JOIN (SELECT {tsquery} AS q) AS sq "
-            "WHERE i.document @@ sq.q "
-            "ORDER BY ts_rank(i.document, sq.q) DESC, live.publish_at DESC, i.story_id DESC "
-            "LIMIT %s OFFSET %s",
-            [*live_params, *tsquery_params, limit, offset],
+            f"""
+            WITH recent AS NOT MATERIALIZED (
+                SELECT live.id, live.publish_at FROM ({live_sql}) AS live
+                ORDER BY live.publish_at DESC, live.id DESC
+            ),
+            sample AS MATERIALIZED (
+                SELECT count(*) AS matched FROM (SELECT id FROM recent LIMIT %s) AS story WHERE {probe}
+            ),
+            walked AS MATERIALIZED (
+                SELECT story.id, story.publish_at FROM (SELECT * FROM recent LIMIT %s) AS story
+                WHERE {probe} LIMIT %s
+            ),
+            chosen AS MATERIALIZED (
+                SELECT CASE
+                    WHEN matched >= %s AND (SELECT count(*) FROM walked) >= %s THEN 'walk'
+                    WHEN matched <= %s THEN 'lookup'
+                    ELSE 'filter'
+                END AS plan FROM sample
+            )
+            SELECT id FROM (
+                SELECT id, publish_at FROM walked WHERE (SELECT plan FROM chosen) = 'walk'
+                UNION ALL (
+                    SELECT id, publish_at FROM recent
+                    WHERE (SELECT plan FROM chosen) = 'filter'
+                    AND (id IN (SELECT i.story_id FROM {INDEX_TABLE} AS i WHERE {match})) IS TRUE
+                    LIMIT %s
+                )
+                UNION ALL (
+                    SELECT live.id, live.publish_at
+                    FROM (SELECT i.story_id FROM {INDEX_TABLE} AS i WHERE {match} OFFSET 0) AS hits
+                    JOIN ({live_sql}) AS live ON live.id = hits.story_id
+                    WHERE (SELECT plan FROM chosen) = 'lookup'
+                    ORDER BY live.publish_at DESC, live.id DESC LIMIT %s
+                )
+            ) AS newest
+            ORDER BY publish_at DESC, id DESC
+            """,
+            [
+                *live_params,
+                self.sample_size,
+                *tsquery_params,
+                self.walk_window,
+                *tsquery_params,
+                limit,
+                self.dense_matches,
+                limit,
+                self.sparse_matches,
+                *tsquery_params,
+                limit,
+                *tsquery_params,
+                *live_params,
+                limit,
+            ],
         )
         return [row[0] for row in rows]
+
+    def scores(self, query, story_ids):
+        tsquery, tsquery_params = self._tsquery(query)
+        rows = self._run(
+            f"SELECT story_id, ts_rank(document, {tsquery}) FROM {INDEX_TABLE} "
+            f"WHERE story_id = ANY(%s) AND document @@ ({tsquery})",
+            [*tsquery_params, list(story_ids), *tsquery_params],
+        )
+        return dict(rows)
 
 
 class SQLiteSearchBackend(SearchBackend):
@@ -339,33 +424,93 @@ class SQLiteSearchBackend(SearchBackend):
         # second line of defence.
         return " ".join('"{}"'.format(_tokenizable(term).strip().replace('"', '""')) for term in query.terms)
 
-    def _hits(self, *, ranked: bool) -> str:
-        weights = ", ".join(str(weight) for weight in self.weights)
-        score = f", bm25({INDEX_TABLE}, {weights}) AS score" if ranked else ""
-        return f"SELECT rowid AS story_id{score} FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH %s"
+    # Below this many full-text hits, newest_hits looks the hits up rather than walking.
+    lookup_below = 2000
 
-    # CROSS JOIN fixes SQLite's join order: run the full-text query once, then look each hit up in
-    # the gate by primary key. Left to choose, the planner may walk every live story and rerun the
-    # MATCH for each one, which takes seconds at 100,000 stories.
+    def newest_hits(self, query, live, limit):
+        """The newest matching live stories, by one of two plans.
 
-    def count(self, query, live):
+        - walk: FTS5 gives the hits' rowids (the story ids) without reading any document, SQLite
+          keeps them in a temporary b-tree, then walks the gate's covering index (newest first)
+          and stops at ``limit``. The unary ``+`` keeps the planner from choosing the lookup
+          plan, which for a common word sorts tens of thousands of hits.
+        - lookup: look each hit up in the gate and sort them. Cheaper when hits are few, since
+          the walk would read the whole index to find them.
+
+        Counting the first ``lookup_below`` hits is cheap, and decides. SQLite evaluates a LIMIT
+        once, before the loop, so a LIMIT of 0 switches the other arm off without running it (a
+        WHERE condition would be tested on every row).
+        """
         live_sql, live_params = live
+        match = self._match(query)
+        hits = f"SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH %s"
+        many = f"(SELECT count(*) >= %s FROM ({hits} LIMIT %s))"
         rows = self._run(
-            f"SELECT count(*) FROM ({self._hits(ranked=False)}) AS hits "
-            f"CROSS JOIN ({live_sql}) AS live WHERE live.id = hits.story_id",
-            [self._match(query), *live_params],
-        )
-        return rows[0][0]
-
-    def ranked_ids(self, query, live, offset, limit):
-        live_sql, live_params = live
-        rows = self._run(
-            f"SELECT hits.story_id FROM ({self._hits(ranked=True)}) AS hits "
-            f"CROSS JOIN ({live_sql}) AS live WHERE live.id = hits.story_id "
-            "ORDER BY hits.score, live.publish_at DESC, hits.story_id DESC LIMIT %s OFFSET %s",
-            [self._match(query), *live_params, limit, offset],
+            f"""
+            SELECT id FROM (
+                SELECT * FROM (
+                    SELECT live.id, live.publish_at FROM ({live_sql}) AS live WHERE +live.id IN ({hits})
+                    ORDER BY live.publish_at DESC, live.id DESC LIMIT (CASE WHEN {many} THEN %s ELSE 0 END)
+                )
+                UNION ALL
+                SELECT * FROM (
+                    SELECT live.id, live.publish_at FROM ({hits}) AS hits
+                    CROSS JOIN ({live_sql}) AS live WHERE live.id = hits.rowid
+                    ORDER BY live.publish_at DESC, live.id DESC LIMIT (CASE WHEN {many} THEN 0 ELSE %s END)
+                )
+            )
+            ORDER BY publish_at DESC, id DESC
+            """,
+            [
+                *live_params,
+                match,
+                self.lookup_below,
+                match,
+                self.lookup_below,
+                limit,
+                match,
+                *live_params,
+                self.lookup_below,
+                match,
+                self.lookup_below,
+                limit,
+            ],
         )
         return [row[0] for row in rows]
+
+    # bm25 needs each term's document count over the whole index, which FTS5 recounts on every
+    # scan of the table: scoring stories one by one costs a scan each (seconds for 1,000 stories
+    # and a common word), scoring every hit reads every hit. One scan per rowid range is cheap,
+    # and story ids mostly rise with publish time, so a few ranges cover the newest stories.
+    max_spans = 8
+    min_gap = 2000
+
+    def scores(self, query, story_ids):
+        spans = id_spans(story_ids, max_spans=self.max_spans, min_gap=self.min_gap)
+        if not spans:
+            return {}
+        weights = ", ".join(str(weight) for weight in self.weights)
+        values = ", ".join(["(%s, %s)"] * len(spans))
+        # CROSS JOIN keeps the spans outside, so FTS5 gets each range as rowid bounds.
+        rows = self._run(
+            f"WITH span(low, high) AS (VALUES {values}) "
+            f"SELECT {INDEX_TABLE}.rowid, bm25({INDEX_TABLE}, {weights}) FROM span CROSS JOIN {INDEX_TABLE} "
+            f"WHERE {INDEX_TABLE} MATCH %s AND {INDEX_TABLE}.rowid BETWEEN span.low AND span.high",
+            [*chain.from_iterable(spans), self._match(query)],
+        )
+        wanted = set(story_ids)
+        return {story_id: -bm25 for story_id, bm25 in rows if story_id in wanted}  # bm25: lower is better
+
+
+def id_spans(ids: Iterable[int], *, max_spans: int, min_gap: int) -> list[tuple[int, int]]:
+    """At most ``max_spans`` (low, high) ranges covering ids, split at the widest gaps over ``min_gap``."""
+    ordered = sorted(set(ids))
+    if not ordered:
+        return []
+    widest = sorted(range(1, len(ordered)), key=lambda n: ordered[n] - ordered[n - 1], reverse=True)
+    cuts = sorted(n for n in widest[: max_spans - 1] if ordered[n] - ordered[n - 1] > min_gap)
+    bounds = [0, *cuts, len(ordered)]
+    return [(ordered[start], ordered[stop - 1]) for start, stop in pairwise(bounds)]
 
 
 BACKENDS = {"postgresql": PostgresSearchBackend, "sqlite": SQLiteSearchBackend}
@@ -466,10 +611,17 @@ class SearchHit:
 
 
 class SearchResults:
-    """Ranked live stories for a query, lazily fetched a page at a time; works with Django's Paginator.
+    """The best matches among the newest live stories for a query; works with Django's Paginator.
 
-    ``count()`` costs one query and a page three (ranked ids, stories, bylines), whatever the number
-    of hits. An empty query runs none.
+    Only the ``MAX_RESULTS`` newest matching live stories are ranked and listed: a common word
+    matches tens of thousands of stories, and ranking or counting them all takes hundreds of
+    milliseconds. Within those, the best matches come first, newer first among equals. What is
+    traded away: an older story is found only when the query is specific enough that fewer than
+    ``MAX_RESULTS`` newer stories match it, and the count stops there too (``capped`` then says
+    that more stories match).
+
+    ``count()`` costs one query (the newest hits), a page three more (their scores, the page's
+    stories, their bylines), whatever the number of hits. An empty query runs none.
     """
 
     def __init__(self, query: SearchQuery, *, now: datetime | None = None, using: str = DEFAULT_DB_ALIAS):
@@ -477,16 +629,41 @@ class SearchResults:
         self.using = using
         # One clock reading, so the count and the page agree on what is live.
         self.now = now or timezone.now()
-        self._count: int | None = None
+        self._newest: list[int] | None = None
+        self._capped = False
+        self._ranked: list[int] | None = None
 
     def _live(self) -> tuple[str, Sequence]:
         gate = Story.objects.using(self.using).live(now=self.now).order_by().values("id", "publish_at")
         return gate.query.get_compiler(using=self.using).as_sql()
 
+    def newest_ids(self) -> list[int]:
+        """Ids of the newest matching live stories, newest first, at most MAX_RESULTS."""
+        if self._newest is None:
+            ids = []
+            if self.query:
+                ids = get_backend(self.using).newest_hits(self.query, self._live(), limit=MAX_RESULTS + 1)
+            self._capped = len(ids) > MAX_RESULTS
+            self._newest = ids[:MAX_RESULTS]
+        return self._newest
+
+    def ranked_ids(self) -> list[int]:
+        """newest_ids, best match first; the newer story first among equals. Ranked once."""
+        if self._ranked is None:
+            ids = self.newest_ids()
+            scores = get_backend(self.using).scores(self.query, ids) if ids else {}
+            order = sorted(range(len(ids)), key=lambda n: (-scores.get(ids[n], -math.inf), n))
+            self._ranked = [ids[n] for n in order]
+        return self._ranked
+
+    @property
+    def capped(self) -> bool:
+        """True when more live stories match than the MAX_RESULTS counted and listed."""
+        self.newest_ids()
+        return self._capped
+
     def count(self) -> int:
-        if self._count is None:
-            self._count = get_backend(self.using).count(self.query, self._live()) if self.query else 0
-        return self._count
+        return len(self.newest_ids())
 
     def __len__(self) -> int:
         return self.count()
@@ -494,11 +671,9 @@ class SearchResults:
     def __getitem__(self, item: slice) -> list[SearchHit]:
         if not isinstance(item, slice) or item.step is not None:
             raise TypeError("SearchResults supports plain slices only.")
-        start = item.start or 0
-        stop = item.stop if item.stop is not None else self.count()
-        if not self.query or stop <= start:
+        ids = self.ranked_ids()[item]
+        if not ids:
             return []
-        ids = get_backend(self.using).ranked_ids(self.query, self._live(), offset=start, limit=stop - start)
         stories = Story.objects.using(self.using).live(now=self.now).for_listing().in_bulk(ids)
         return [make_hit(stories[pk], self.query) for pk in ids if pk in stories]
 
@@ -529,14 +704,22 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)
+def _word_key(word: str) -> str:
+    """What a word is compared by when highlighting. Cached: a page of hits runs thousands of words
+    through it, mostly the same few hundred, and folding and stemming each one anew was most of
+    the page's time."""
+    return _stem(_fold(word))
+
+
 def match_spans(text: str, query: SearchQuery) -> list[tuple[int, int]]:
     """(start, end) of each place in text that the query's terms match, in order, not overlapping."""
     if not text or not query:
         return []
-    word_keys = {_stem(_fold(term)) for term in query.terms if not is_cjk(term)}
+    word_keys = {_word_key(term) for term in query.terms if not is_cjk(term)}
     spans = []
     if word_keys:
-        spans += [m.span() for m in _NOT_CJK_WORD.finditer(text) if _stem(_fold(m.group())) in word_keys]
+        spans += [m.span() for m in _NOT_CJK_WORD.finditer(text) if _word_key(m.group()) in word_keys]
     for term in query.terms:
         if is_cjk(term):
             spans += [m.span() for m in re.finditer(re.escape(term), text)]
@@ -694,7 +877,9 @@ class SearchView(ListView):
         return SearchResults(self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        context = super().get_context_data(query=self.query, **kwargs)
+        context["results_capped"] = self.object_list.capped  # counted by the paginator already
+        return context
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

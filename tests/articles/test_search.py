@@ -371,6 +371,129 @@ def test_reindex_search_rebuilds_the_index_from_scratch(capsys):
     assert index_row_count() == 25
 
 
+# --- Many hits: the best of the newest -----------------------------------------------------------
+
+
+@pytest.fixture
+def ferry_stories(committed, monkeypatch):
+    """Six live stories about a ferry, one a day, and one match of each kind that is not live.
+
+    MAX_RESULTS is 3 here, so "ferry" has more hits than a search ranks.
+    """
+    monkeypatch.setattr(search, "MAX_RESULTS", 3)
+    with committed():
+        for state, fields in NOT_LIVE.items():
+            StoryFactory(headline=f"Ferry {state}", body="<p>The ferry.</p>", **fields)
+        newest = [
+            StoryFactory(
+                headline=f"Council notes {n}",
+                body="<p>A ferry was mentioned.</p>",
+                publish_at=NOW - timedelta(days=n),
+            )
+            for n in range(1, 6)
+        ]
+        old_timetable = StoryFactory(
+            headline="Ferry timetable changes",
+            body="<p>The new ferry timetable starts in May.</p>",
+            publish_at=NOW - timedelta(days=30),
+        )
+    return newest, old_timetable
+
+
+def test_only_the_newest_matches_are_ranked_counted_and_listed(ferry_stories):
+    newest, old_timetable = ferry_stories
+    results = search.search_stories("ferry")
+    assert results.count() == 3
+    assert results.capped
+    assert [hit.story for hit in results[0:3]] == newest[:3]  # equal matches: newest first
+    # The old story matches best, but three newer ones match too; a more specific query finds it.
+    assert old_timetable not in found("ferry")
+    assert found("ferry timetable") == [old_timetable]
+    assert not search.search_stories("ferry timetable").capped
+
+
+def test_the_best_match_among_the_newest_comes_first(committed, ferry_stories):
+    newest, _ = ferry_stories
+    with committed():
+        third = newest[2]
+        third.headline = "Ferry fares rise"
+        third.save()
+    assert found("ferry") == [third, newest[0], newest[1]]
+
+
+def test_the_search_page_says_when_more_stories_match_than_it_lists(client, ferry_stories, settings):
+    settings.NEWSROOM_STORIES_PER_PAGE = 2
+    response = client.get("/search/", {"q": "ferry"})
+    html = response.content.decode()
+    assert response.context["paginator"].count == 3
+    assert "More than 3 stories found for “ferry”." in html
+    assert "add a word to reach older stories" in html
+    assert client.get("/search/", {"q": "ferry", "page": "2"}).status_code == 200
+    assert client.get("/search/", {"q": "ferry", "page": "3"}).status_code == 404
+    assert "1 story found for “timetable”." in client.get("/search/", {"q": "timetable"}).content.decode()
+
+
+# Settings that force each of a backend's plans for newest_hits on a handful of stories.
+PLANS = {
+    "postgresql": {
+        "walk": {"dense_matches": 0},
+        "walk out of window, then filter": {"dense_matches": 0, "walk_window": 2, "sparse_matches": -1},
+        "filter": {"dense_matches": 10**6, "sparse_matches": -1},
+        "lookup": {"dense_matches": 10**6, "sparse_matches": 10**6},
+    },
+    "sqlite": {
+        "walk": {"lookup_below": 0},
+        "lookup": {"lookup_below": 10**6},
+    },
+}
+
+
+def test_every_plan_finds_the_same_newest_live_stories(ferry_stories, monkeypatch):
+    newest, old_timetable = ferry_stories
+    backend = type(search.get_backend())
+    for plan, knobs in PLANS[connection.vendor].items():
+        with monkeypatch.context() as patch:
+            for name, value in knobs.items():
+                patch.setattr(backend, name, value)
+            assert found("ferry") == newest[:3], plan
+            assert found("ferry timetable") == [old_timetable], plan
+            assert found("ferry nonsenseword") == [], plan
+            results = search.search_stories("ferry")
+            assert (results.count(), results.capped) == (3, True), plan
+            everything = search.get_backend().newest_hits(search.parse_query("ferry"), results._live(), limit=100)
+            assert everything == [story.pk for story in [*newest, old_timetable]], plan
+
+
+def test_scores_do_not_depend_on_how_ids_are_grouped(committed, monkeypatch):
+    with committed():
+        stories = [
+            StoryFactory(headline="Harbour " * (n % 3 + 1), body="<p>The harbour.</p>" * (n + 1)) for n in range(6)
+        ]
+    query = search.parse_query("harbour")
+    ids = [story.pk for story in stories]
+    backend = search.get_backend()
+    one_by_one = {pk: backend.scores(query, [pk])[pk] for pk in ids}
+    # On SQLite, scores come from rowid ranges: make every gap a split.
+    monkeypatch.setattr(type(backend), "min_gap", 0, raising=False)
+    assert backend.scores(query, ids) == pytest.approx(one_by_one)
+    assert backend.scores(query, []) == {}
+
+
+@pytest.mark.parametrize(
+    ("ids", "max_spans", "spans"),
+    [
+        ([], 8, []),
+        ([7], 8, [(7, 7)]),
+        ([5, 1, 3, 2, 4], 8, [(1, 5)]),  # gaps no wider than min_gap: one range
+        ([100, 1, 2, 50, 3], 8, [(1, 3), (50, 50), (100, 100)]),
+        ([100, 1, 2, 60, 3], 2, [(1, 3), (60, 100)]),  # the widest gap wins
+        ([9000, 1, 9001, 1, 2], 8, [(1, 2), (9000, 9001)]),  # duplicates are one id
+    ],
+)
+def test_id_spans_cover_ids_with_few_ranges_split_at_the_widest_gaps(ids, max_spans, spans):
+    assert search.id_spans(ids, max_spans=max_spans, min_gap=10) == spans
+
+
 # --- The search page ------------------------------------------------------------------------------
 
 
@@ -467,7 +590,7 @@ def test_search_page_query_count_does_not_grow_with_results(client, committed):
             )
     with CaptureQueriesContext(connection) as many:
         assert client.get("/search/", {"q": "quay"}).context["paginator"].count == 15
-    # Navigation, count, ranked ids, stories (with sections), bylines.
+    # Navigation, newest hits (the count), their scores, stories (with sections), bylines.
     assert len(few) == len(many) == 5
 
 
