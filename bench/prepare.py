@@ -9,6 +9,7 @@ each page) and OUT_DIR/rotation.txt (story paths for the rotation run).
 import json
 import random
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +18,25 @@ sys.path.insert(0, str(ROOT))
 ROTATION_STORIES = 500
 SEARCH_QUERY = "ferry timetable"
 SECTION_DEEP_PAGE = 50
+
+
+RENDER_SAMPLES = 10
+
+
+def render_cost(client, path: str) -> dict:
+    """This process's CPU time and the wall time of one render, the least of RENDER_SAMPLES (page cache off).
+
+    CPU time is Python's share: views, ORM, templates, and SQLite's own work, which runs in this
+    process. The wall time adds waiting for a database server (PostgreSQL) and anything else the
+    machine made it wait for; the least of several is the one least disturbed by other processes.
+    """
+    cpu, wall = [], []
+    for _ in range(RENDER_SAMPLES):
+        cpu_start, wall_start = time.process_time(), time.perf_counter()
+        client.get(path)
+        cpu.append(time.process_time() - cpu_start)
+        wall.append(time.perf_counter() - wall_start)
+    return {"cpu_ms": round(min(cpu) * 1000, 1), "wall_ms": round(min(wall) * 1000, 1)}
 
 
 def main(out: Path) -> None:
@@ -93,6 +113,7 @@ def main(out: Path) -> None:
             "status": response.status_code,
             "queries": len(queries),
             "bytes": len(response.content),
+            **render_cost(client, path),
         }
     targets = {
         "pages": facts,

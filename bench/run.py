@@ -63,7 +63,7 @@ PAGES = [
     ("search", "Search", True, True),
     ("rss", "Site RSS feed", True, False),
     ("sitemap_index", "Sitemap index", True, False),
-    ("sitemap_stories", "Story sitemap (50,000 URLs)", True, False),
+    ("sitemap_stories", "Story sitemap, page 1 (stories 1-1,000)", True, False),
     ("sitemap_news", "Google News sitemap", True, False),
     ("admin_changelist", "Admin story changelist (logged in)", False, True),
 ]
