@@ -108,7 +108,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while an editor saves; IMMEDIATE avoids
     # "database is locked" when two writers start a transaction together.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections persist as on PostgreSQL: opening one (reading the schema, the PRAGMAs, Django's
+    # SQL functions) cost about 0.7 ms of every request.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
