@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.paginator import InvalidPage
 from django.db import connections
 from django.db.models import Count
 from django.db.models.expressions import RawSQL
@@ -20,6 +21,7 @@ from taggit.models import Tag
 from articles import seo
 from articles.images_public import is_public
 from articles.models import Author, Section, Story
+from articles.pagination import UncountedPaginator
 
 HOME_TOP_STORIES = 4
 HOME_LATEST = 12
@@ -34,11 +36,24 @@ LISTING_FIELDS = (
 
 
 class LiveStoriesMixin:
-    """Every public list starts at the visibility gate and pages the same way."""
+    """Every public list starts at the visibility gate and pages the same way: newer and older, uncounted."""
+
+    paginator_class = UncountedPaginator
+    # A list that must not be shown empty (a tag only on unpublished stories) is a 404 instead.
+    empty_is_missing = False
 
     def get_paginate_by(self, queryset):
-        # Django's paginator answers a malformed or out-of-range ?page= with a 404.
         return settings.NEWSROOM_STORIES_PER_PAGE
+
+    def paginate_queryset(self, queryset, page_size):
+        """The requested page, or 404 for a malformed, out-of-range or (if empty_is_missing) empty one."""
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=not self.empty_is_missing)
+        number = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1
+        try:
+            page = paginator.page(number)
+        except InvalidPage:
+            raise Http404("No such page.") from None
+        return paginator, page, page.object_list, page.has_other_pages()
 
     def live_stories(self):
         return Story.objects.live().for_listing().only(*LISTING_FIELDS)
@@ -138,6 +153,8 @@ class TagView(LiveStoriesMixin, ListView):
 
     template_name = "articles/tag.html"
     context_object_name = "stories"
+    # A tag only on unpublished stories is not shown: its name could give a story away.
+    empty_is_missing = True
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
@@ -146,14 +163,6 @@ class TagView(LiveStoriesMixin, ListView):
             .filter(tagged_items__tag=self.tag, tagged_items__publish_at__lte=timezone.now())
             .order_by("-tagged_items__publish_at", "-tagged_items__content_object_id")
         )
-
-    def paginate_queryset(self, queryset, page_size):
-        paginated = super().paginate_queryset(queryset, page_size)
-        # A tag only on unpublished stories is not shown: its name could give a story away.
-        # The paginator's count, which the page needs anyway, tells.
-        if not paginated[0].count:
-            raise Http404("No live story has this tag.")
-        return paginated
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -19,17 +19,18 @@ from articles.sitemaps import story_sitemap_path
 from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory, UserFactory
 
 # Pinned query counts. A change here should come with a reason in the commit message.
+# Lists of stories count nothing: they fetch one story more than a page (articles/pagination.py).
 BUDGETS = {
     "story": 8,
     "home": 5,
-    "section": 5,
-    "section_page_2": 5,
-    "tag": 5,
-    "author": 5,
+    "section": 4,
+    "section_page_2": 4,
+    "tag": 4,
+    "author": 4,
     "search": 5,
-    "archive": 5,
-    "archive_year": 8,
-    "archive_month": 8,
+    "archive": 4,
+    "archive_year": 7,
+    "archive_month": 7,
     "corrections": 3,
     "feed_rss": 4,
     "feed_atom": 4,

@@ -1,0 +1,67 @@
+"""Pages of a newest-first list of stories, without counting the list.
+
+A section, tag or author can hold tens of thousands of live stories, and counting them all is
+the dearest query of their pages (an index join over every one of them, several milliseconds on
+PostgreSQL) only to print "of 312". Readers page through news by "newer" and "older", so these
+pages fetch one story more than they show to know whether an older page exists, and count nothing.
+A page number past the end is empty, and answers 404 like any other page that does not exist.
+"""
+
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+
+# A billion pages of stories: no list is that long, and the offset still fits a 64-bit integer.
+MAX_PAGE = 10**9
+
+
+class UncountedPaginator(Paginator):
+    """Django's Paginator without count, num_pages or page_range: only page(number) and its neighbours."""
+
+    def validate_number(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger("That page number is not an integer.") from None
+        if number < 1:
+            raise EmptyPage("That page number is less than 1.")
+        if number > MAX_PAGE:
+            # Far past any list, and an offset the database could not hold.
+            raise EmptyPage("That page contains no results.")
+        return number
+
+    def page(self, number):
+        number = self.validate_number(number)
+        start = (number - 1) * self.per_page
+        # One more than a page: its presence says there is an older page.
+        items = list(self.object_list[start : start + self.per_page + 1])
+        has_next = len(items) > self.per_page
+        items = items[: self.per_page]
+        if not items and (number > 1 or not self.allow_empty_first_page):
+            raise EmptyPage("That page contains no results.")
+        return UncountedPage(items, number, self, has_next=has_next)
+
+    @property
+    def count(self):
+        raise NotImplementedError("An UncountedPaginator does not count its list.")
+
+    num_pages = count
+    page_range = count
+
+
+class UncountedPage(Page):
+    def __init__(self, object_list, number, paginator, *, has_next: bool):
+        super().__init__(object_list, number, paginator)
+        self._has_next = has_next
+
+    def has_next(self):
+        return self._has_next
+
+    def next_page_number(self):
+        if not self._has_next:
+            raise EmptyPage("That page contains no results.")
+        return self.number + 1
+
+    def start_index(self):
+        return (self.number - 1) * self.paginator.per_page + 1 if self.object_list else 0
+
+    def end_index(self):
+        return (self.number - 1) * self.paginator.per_page + len(self.object_list)
