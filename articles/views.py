@@ -21,6 +21,7 @@ from taggit.models import Tag
 from articles import seo
 from articles.images_public import is_public
 from articles.models import Author, Section, Story
+from articles.models.story import attach_byline_names
 from articles.pagination import UncountedPaginator
 
 HOME_TOP_STORIES = 4
@@ -53,10 +54,11 @@ class LiveStoriesMixin:
             page = paginator.page(number)
         except InvalidPage:
             raise Http404("No such page.") from None
+        attach_byline_names(page.object_list)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def live_stories(self):
-        return Story.objects.live().for_listing().only(*LISTING_FIELDS)
+        return Story.objects.live().for_cards().only(*LISTING_FIELDS)
 
 
 def newest_per_section(section_ids, *, exclude_pks=(), per_section: int = HOME_STORIES_PER_SECTION) -> RawSQL:
@@ -91,7 +93,9 @@ def section_blocks(sections, *, exclude_pks=(), per_section: int = HOME_STORIES_
         return []
     ids = newest_per_section([section.pk for section in sections], exclude_pks=exclude_pks, per_section=per_section)
     by_section: dict[int, list] = {}
-    for story in Story.objects.live().filter(pk__in=ids).for_listing().only(*LISTING_FIELDS):
+    stories = list(Story.objects.live().filter(pk__in=ids).for_cards().only(*LISTING_FIELDS))
+    attach_byline_names(stories)
+    for story in stories:
         by_section.setdefault(story.section_id, []).append(story)
     return [(section, by_section[section.pk]) for section in sections if section.pk in by_section]
 
@@ -105,6 +109,7 @@ class HomeView(LiveStoriesMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         sections = list(Section.objects.only("name", "slug", "position"))
         stories = list(self.live_stories()[: 1 + HOME_TOP_STORIES + HOME_LATEST])
+        attach_byline_names(stories)
         lead = next((story for story in stories if is_public(story.lead_photo)), stories[0] if stories else None)
         rest = [story for story in stories if story is not lead]
         top = rest[:HOME_TOP_STORIES]

@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -86,11 +87,16 @@ def bylines(story, link=False) -> str:
 
     Built here rather than in an included template, because every card on a listing shows one.
     """
+    byline_names = getattr(story, "byline_names", None)  # listings: set by attach_byline_names()
+    if byline_names is None:
+        byline_names = [(byline.author.name, byline.author.slug) for byline in story.bylines.all()]
     names = []
-    for byline in story.bylines.all():
-        author = byline.author
-        name = escape(author.name)
-        names.append(f'<a href="{escape(author.get_absolute_url())}" rel="author">{name}</a>' if link else name)
+    for name, slug in byline_names:
+        name = escape(name)
+        if link:
+            url = reverse("articles:author", kwargs={"slug": slug})
+            name = f'<a href="{escape(url)}" rel="author">{name}</a>'
+        names.append(name)
     if len(names) < 2:
         return SafeString("".join(names))
     return SafeString(f"{', '.join(names[:-1])} and {names[-1]}")
