@@ -131,12 +131,17 @@ class SectionView(LiveStoriesMixin, ListView):
     context_object_name = "stories"
 
     def get_queryset(self):
-        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        # One query for every section: the navigation's, and this one's (there are a few dozen at most).
+        self.sections = list(Section.objects.all())
+        self.section = next((s for s in self.sections if s.slug == self.kwargs["slug"]), None)
+        if self.section is None:
+            raise Http404("No such section.")
         return self.live_stories().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
         section = self.section
         return super().get_context_data(
+            nav_sections=self.sections,
             section=section,
             current_section=section.slug,
             page_title=section.name,

@@ -23,8 +23,8 @@ from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFa
 BUDGETS = {
     "story": 8,
     "home": 5,
-    "section": 4,
-    "section_page_2": 4,
+    "section": 3,
+    "section_page_2": 3,
     "tag": 4,
     "author": 4,
     "search": 5,
