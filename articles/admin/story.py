@@ -32,6 +32,7 @@ from articles.admin.common import BookkeepingAdmin, thumbnail
 from articles.admin.desk import CorrectionInline, ShareLinkInline
 from articles.forms import StoryAdminForm
 from articles.models import Author, Byline, Placement, Story, StoryStatus, TaggedStory
+from articles.pagination import CappedCountPaginator
 
 TEXT_FIELDS = ("headline", "standfirst", "body")
 
@@ -168,6 +169,8 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
     # the changelist's time; the publish-time filter does the same job. Counting the whole table
     # again for "N total" is skipped for the same reason.
     show_full_result_count = False
+    # And the filtered count stops at 10,000 (templates/admin/articles/story/pagination.html says so).
+    paginator = CappedCountPaginator
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["section", "lead_photo", "related"]
     readonly_fields = ["status", "first_published_at", "created", "modified"]

@@ -1,7 +1,11 @@
 import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Story, StoryStatus
+from articles.pagination import CappedCountPaginator
 from tests.factories import AuthorFactory, PhotoFactory, PlacementFactory, SectionFactory, StoryFactory, UserFactory
 
 MODELS = ["story", "photo", "author", "section"]
@@ -34,6 +38,22 @@ def test_changelist_search_and_filters(editor_client, objects):
     response = editor_client.get(url, {"q": objects["story"].headline, "status__exact": "published"})
     assert response.status_code == 200
     assert objects["story"].headline in response.content.decode()
+
+
+def test_story_list_counts_up_to_its_cap_and_then_asks_to_narrow(editor_client, db, monkeypatch):
+    monkeypatch.setattr(CappedCountPaginator, "cap", 3)
+    section = SectionFactory()
+    for _ in range(3):
+        StoryFactory(section=section)
+    url = reverse("admin:articles_story_changelist")
+    page = BeautifulSoup(editor_client.get(url).content, "html.parser")
+    assert page.select_one(".paginator").get_text(" ", strip=True) == "Pages of stories 3 stories"
+    StoryFactory(section=section)
+    with CaptureQueriesContext(connection) as queries:
+        page = BeautifulSoup(editor_client.get(url).content, "html.parser")
+    assert "More than 3 stories: filter or search to narrow the list." in page.select_one(".paginator").get_text()
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert counts and all("LIMIT 4" in sql for sql in counts)  # never a count of the whole table
 
 
 def test_story_change_page_shows_inline_thumbnails(editor_client, objects):
