@@ -61,7 +61,7 @@ node_modules/.package-lock.json: package-lock.json
 test: lint node_modules/.package-lock.json
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# The benchmark at 100,000 stories on SQLite and PostgreSQL (about 30 minutes): bench/RESULTS.md.
+# The benchmark at 100,000 stories on SQLite and PostgreSQL (about 15 minutes on a fresh clone): bench/RESULTS.md.
 bench: $(STAMP)
 	$(PY) bench/run.py
 
