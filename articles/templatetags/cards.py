@@ -6,13 +6,12 @@ costs were most of a listing page's rendering time.
 """
 
 from django import template
-from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from articles.images_public import is_public
-from articles.templatetags.newsroom import bylines, iso_time
+from articles.templatetags.newsroom import bylines, iso_time, shown_time
 from articles.templatetags.photos import picture
 
 register = template.Library()
@@ -41,7 +40,7 @@ def story_card(story, *, heading="h3", big=False, lazy=False, no_photo=False, si
     names = bylines(story)
     by = f"By {names} · " if names else ""
     published = story.publish_at
-    shown_time = date_filter(timezone.localtime(published), "j M Y, H:i")
+    when = shown_time(timezone.localtime(published), "j M Y, H:i")
     return SafeString(
         f'<article class="{classes}">{photo}\n'
         f'  <div class="card-text">\n'
@@ -49,7 +48,7 @@ def story_card(story, *, heading="h3", big=False, lazy=False, no_photo=False, si
         f'    <{h} class="card-headline">'
         f'<a href="{escape(story.get_absolute_url())}">{escape(story.headline)}</a></{h}>'
         f"{standfirst}\n"
-        f'    <p class="meta">{by}<time datetime="{iso_time(published)}">{escape(shown_time)}</time></p>\n'
+        f'    <p class="meta">{by}<time datetime="{iso_time(published)}">{escape(when)}</time></p>\n'
         f"  </div>\n"
         f"</article>"
     )

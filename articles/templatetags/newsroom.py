@@ -5,6 +5,7 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
+from django.utils import dateformat
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -39,6 +40,19 @@ def story_summary(story) -> str:
 def iso_time(value) -> str:
     """A datetime for <time datetime>: the desk's time zone, whole seconds (HTML allows at most three digits)."""
     return seo.isoformat(value) if value else ""
+
+
+@register.filter(expects_localtime=True)
+def shown_time(value, format_string: str) -> str:
+    """A time in the desk's time zone in a literal date format, e.g. ``{{ t|shown_time:"j M Y, H:i" }}``.
+
+    What ``|date`` gives for a literal format, at a fraction of the cost: Django looks a literal
+    format up in every locale's format module on every call (it caches only named formats), which
+    was a sixth of a listing page's rendering with a date on each card.
+    """
+    if not value:
+        return ""
+    return dateformat.format(value, format_string)
 
 
 @register.simple_tag
