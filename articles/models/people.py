@@ -1,27 +1,14 @@
-from functools import lru_cache
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.signals import setting_changed
 from django.db import models
-from django.dispatch import receiver
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
+
+from articles.paths import path_to
 
 # Top-level paths the site already uses; a section slug may not take one.
 RESERVED_SECTION_SLUGS = frozenset(
     {"admin", "authors", "tags", "stories", "media", "static", "search", "feeds", "sitemap", "archive", "corrections"}
 )
-
-
-@lru_cache(maxsize=512)
-def _section_path(slug: str, urlconf, script_prefix: str) -> str:
-    return reverse("articles:section", kwargs={"slug": slug}, urlconf=urlconf)
-
-
-@receiver(setting_changed)
-def _forget_section_paths(*, setting, **kwargs):
-    if setting == "ROOT_URLCONF":
-        _section_path.cache_clear()
 
 
 class Section(models.Model):
@@ -43,8 +30,8 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        # A home page links each section a hundred times: reverse() once per slug and URLconf.
-        return _section_path(self.slug, get_urlconf(), get_script_prefix())
+        # A home page links each section a hundred times.
+        return path_to("articles:section", slug=self.slug)
 
     def clean(self):
         if self.slug in RESERVED_SECTION_SLUGS:

@@ -2,7 +2,6 @@ import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
@@ -11,6 +10,7 @@ from taggit.models import TaggedItemBase
 
 from articles import richtext
 from articles.models.base import Bookkeeping
+from articles.paths import path_to
 
 # What the body editor offers, and so what its nh3 pass keeps. richtext.sanitize
 # still runs on save with the site's own allowlist (DESIGN.md rule 4).
@@ -268,10 +268,7 @@ class Story(Bookkeeping):
         TaggedStory.objects.filter(content_object_id=self.pk).update(publish_at=self.publish_at)
 
     def get_absolute_url(self):
-        return reverse(
-            "articles:story",
-            kwargs={"section": self.section.slug, "pk": self.pk, "slug": self.slug},
-        )
+        return path_to("articles:story", section=self.section.slug, pk=self.pk, slug=self.slug)
 
     def is_live(self, now=None) -> bool:
         now = now or timezone.now()
