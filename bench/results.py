@@ -105,17 +105,6 @@ SLOW_NOTES = {
 GUNICORN_TIMEOUT_MS = 30_000  # gunicorn's default worker timeout: a longer request is killed with a 500
 
 
-def workers_text(workers) -> str:
-    """'1 sync worker on SQLite, 2 on PostgreSQL' (older reports give one number for both)."""
-    if isinstance(workers, int):
-        return f"{workers} sync workers"
-    parts = [f"{count} on {DATABASE_NAMES.get(name, name)}" for name, count in workers.items()]
-    return (
-        "sync workers: " + ", ".join(parts) + " (SQLite runs inside the worker, so one worker per core; a "
-        "PostgreSQL worker waits on the database server, and a second one uses the core meanwhile)"
-    )
-
-
 def alone(figures: dict) -> str:
     milliseconds = figures.get("alone_ms")
     if milliseconds is None:
@@ -237,7 +226,7 @@ def write_results(report: dict, results_path: Path, explain_path: Path) -> None:
         "",
         "## How it was measured",
         "",
-        f"- gunicorn with {workers_text(settings['workers'])}, pinned to CPU 0 (`taskset -c 0`); production settings "
+        f"- gunicorn, {settings['workers']} sync workers, pinned to CPU 0 (`taskset -c 0`); production settings "
         "(DEBUG off, whitenoise, hashed static files collected into bench/out/static), SQLite or PostgreSQL, "
         f"Redis ({settings['redis']}) as Django's cache.",
         f"- wrk pinned to CPU 1 (`taskset -c 1`): 1 thread, {settings['connections']} connections, "

@@ -9,8 +9,7 @@ each page's query count. Then the 24-megapixel photo upload and the EXPLAIN plan
 
 Everything listens on 127.0.0.1, every load is bounded in time, and every server started here
 is stopped by its process id. Knobs (environment): BENCH_DATABASES=sqlite,postgresql,
-BENCH_DURATION=10 (seconds per run), BENCH_CONNECTIONS=8, BENCH_STORIES=100000, and BENCH_WORKERS to use
-one gunicorn worker count for both databases instead of WORKERS below.
+BENCH_DURATION=10 (seconds per run), BENCH_CONNECTIONS=8, BENCH_WORKERS=2, BENCH_STORIES=100000.
 """
 
 import json
@@ -41,13 +40,7 @@ POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/newsroom_bench"
 
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
-# gunicorn workers on the one server core. SQLite runs inside the worker, so a second worker only
-# takes turns with the first on the same core (measured: the section page 155 req/s with one, 135-142
-# with two). A PostgreSQL worker waits for the database server on the other core, and a second
-# worker uses the core meanwhile (the story page 52 req/s with one, 65 with two).
-WORKERS = {"sqlite": 1, "postgresql": 2}
-if os.environ.get("BENCH_WORKERS"):
-    WORKERS = dict.fromkeys(WORKERS, int(os.environ["BENCH_WORKERS"]))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 STORIES = int(os.environ.get("BENCH_STORIES", "100000"))
 DATABASES = [name.strip() for name in os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",") if name]
 
@@ -243,11 +236,11 @@ def stop(process: subprocess.Popen, name: str, sig=signal.SIGTERM) -> None:
             process.wait()
 
 
-def start_gunicorn(env: dict, log_file: Path, workers: int) -> subprocess.Popen:
+def start_gunicorn(env: dict, log_file: Path) -> subprocess.Popen:
     command = [
         "taskset", "-c", "0", GUNICORN, "newsroom.wsgi:application",
         "--bind", f"{HOST}:{DJANGO_PORT}",
-        "--workers", str(workers),
+        "--workers", str(WORKERS),
         "--worker-class", "sync",
         "--no-control-socket",  # its default path is shared by every gunicorn on the machine
         "--error-logfile", log_file,
@@ -375,7 +368,7 @@ def measure_site(database: str, targets: dict, out: Path, *, page_cache: bool, f
     """Every page against one gunicorn; with the cache on, each page is fetched first so it is stored."""
     env = environment(database, page_cache=page_cache, floor_file=floor_file)
     mode = "cached" if page_cache else "uncached"
-    server = start_gunicorn(env, out / f"gunicorn-{mode}.log", WORKERS[database])
+    server = start_gunicorn(env, out / f"gunicorn-{mode}.log")
     results = {}
     try:
         base = f"http://{HOST}:{DJANGO_PORT}"
