@@ -1,12 +1,11 @@
 """Pages of long lists of stories without counting all of them.
 
-The public lists (UncountedPaginator): pages of a newest-first list of stories, without counting the list.
-
 A section, tag or author can hold tens of thousands of live stories, and counting them all is
 the dearest query of their pages (an index join over every one of them, several milliseconds on
-PostgreSQL) only to print "of 312". Readers page through news by "newer" and "older", so these
-pages fetch one story more than they show to know whether an older page exists, and count nothing.
-A page number past the end is empty, and answers 404 like any other page that does not exist.
+PostgreSQL) only to print "of 312". Readers page through news by "newer" and "older", so the
+public lists (UncountedPaginator) fetch one story more than they show to know whether an older
+page exists, and count nothing. A page number past the end is empty, and answers 404 like any
+other page that does not exist. The desk's story list (CappedCountPaginator) counts, but stops.
 """
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
@@ -16,8 +15,17 @@ from django.utils.functional import cached_property
 MAX_PAGE = 10**9
 
 
-class UncountedPaginator(Paginator):
-    """Django's Paginator without count, num_pages or page_range: only page(number) and its neighbours."""
+class UncountedPaginator:
+    """Pages of a list, each knowing only whether a next one exists.
+
+    It takes the arguments Django's Paginator takes, so ListView can build it, but it has no count,
+    num_pages or page_range: nothing here could answer them without counting.
+    """
+
+    def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True):
+        self.object_list = object_list
+        self.per_page = int(per_page)
+        self.allow_empty_first_page = allow_empty_first_page
 
     def validate_number(self, number):
         try:
@@ -42,18 +50,14 @@ class UncountedPaginator(Paginator):
             raise EmptyPage("That page contains no results.")
         return UncountedPage(items, number, self, has_next=has_next)
 
-    @property
-    def count(self):
-        raise NotImplementedError("An UncountedPaginator does not count its list.")
-
-    num_pages = count
-    page_range = count
-
 
 class UncountedPage(Page):
     def __init__(self, object_list, number, paginator, *, has_next: bool):
         super().__init__(object_list, number, paginator)
         self._has_next = has_next
+
+    def __repr__(self):
+        return f"<Page {self.number}>"
 
     def has_next(self):
         return self._has_next

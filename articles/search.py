@@ -35,6 +35,7 @@ import bisect
 import math
 import re
 import unicodedata
+from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -209,36 +210,38 @@ def build_documents(story_ids: Iterable[int], *, using: str = DEFAULT_DB_ALIAS) 
 # --- Backends ------------------------------------------------------------------------------------
 
 
-class SearchBackend:
+class SearchBackend(ABC):
     """The index behind one database connection. Subclasses speak one vendor's SQL."""
 
     def __init__(self, connection):
         self.connection = connection
 
+    @abstractmethod
     def write(self, documents: Sequence[Document]) -> None:
         """Insert or replace the index rows of these documents."""
-        raise NotImplementedError
 
+    @abstractmethod
     def delete(self, story_ids: Iterable[int]) -> None:
-        raise NotImplementedError
+        """Remove the index rows of these stories."""
 
+    @abstractmethod
     def delete_orphans(self) -> int:
         """Remove rows whose story no longer exists; return how many went."""
-        raise NotImplementedError
 
+    @abstractmethod
     def optimize(self) -> None:
         """Tidy the index after a bulk rebuild."""
 
+    @abstractmethod
     def newest_hits(self, query: SearchQuery, live: tuple[str, Sequence], limit: int) -> list[int]:
         """Ids of the ``limit`` newest live stories that match, newest first.
 
         ``live`` is the compiled SQL of the visibility gate, selecting ``id`` and ``publish_at``.
         """
-        raise NotImplementedError
 
+    @abstractmethod
     def scores(self, query: SearchQuery, story_ids: Sequence[int]) -> dict[int, float]:
         """How well each of these stories matches, higher is better. Ids that do not match are left out."""
-        raise NotImplementedError
 
     def _run(self, sql: str, params: Sequence = ()) -> list[tuple]:
         with self.connection.cursor() as cursor:

@@ -21,6 +21,7 @@ allows in one IN list).
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from datetime import datetime, timedelta
 from functools import cached_property
 from io import StringIO
@@ -81,7 +82,7 @@ def story_page_size() -> int:
     return size
 
 
-class SiteSitemap(Sitemap):
+class SiteSitemap(Sitemap, metaclass=ABCMeta):
     """Absolute URLs on the configured site URL. Subclasses pass their class, not an instance,
     to the views, so per-request state (`latest_lastmod`) never outlives a request."""
 
@@ -92,9 +93,9 @@ class SiteSitemap(Sitemap):
         parts = urlsplit(settings.NEWSROOM_SITE_URL)
         return parts.netloc + parts.path
 
+    @abstractmethod
     def index_pages(self) -> list[tuple[int, datetime | None]]:
         """(page number, lastmod) of each page that lists something, for the index; a fixed number of queries."""
-        raise NotImplementedError
 
 
 class IdBlocks:
@@ -222,8 +223,9 @@ class ListingSitemap(SiteSitemap):
     # How a story reaches the listed object, e.g. "section" or "bylines__author".
     story_lookup: str
 
+    @abstractmethod
     def queryset(self):
-        raise NotImplementedError
+        """The objects whose pages this sitemap lists (sections, tags or authors)."""
 
     def _live_stories_listed(self):
         # Through the one gate: live stories that appear on at least one such page.
