@@ -234,12 +234,8 @@ class PageCacheMiddleware:
         key = page_key(request)
         generation = _current_generation(cache.get(GENERATION_KEY))
         if generation is not None:
-            entry = local_copies.get(key, generation)
-            if entry is None:
-                entry = cache.get(key)
-                if entry is not None and entry[0] == generation:
-                    local_copies.put(key, entry)
-            if entry is not None and entry[0] == generation:
+            entry = local_copies.get(key, generation) or self._shared_entry(key, generation)
+            if entry is not None:
                 return _response_from(entry)
 
         response = self.get_response(request)
@@ -252,6 +248,15 @@ class PageCacheMiddleware:
                 local_copies.put(key, entry)
         response["X-Cache"] = "MISS"
         return response
+
+    @staticmethod
+    def _shared_entry(key: str, generation: str):
+        """The page from the shared cache if it was stored under this generation (kept locally too), else None."""
+        entry = cache.get(key)
+        if entry is None or entry[0] != generation:
+            return None
+        local_copies.put(key, entry)
+        return entry
 
 
 class LocalCopies:
