@@ -9,6 +9,7 @@ def site(request):
         "site_name": settings.NEWSROOM_SITE_NAME,
         "site_url": settings.NEWSROOM_SITE_URL,
         "social_links": settings.NEWSROOM_SOCIAL_LINKS,
-        # Lazy: evaluated once, only by templates that show the navigation.
-        "nav_sections": Section.objects.only("name", "slug"),
+        # Lazy: evaluated once, only by templates that show the navigation. Views that read the
+        # sections anyway (home, a section page) pass their list as nav_sections instead.
+        "nav_sections": Section.objects.all(),
     }

@@ -107,7 +107,7 @@ class HomeView(LiveStoriesMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        sections = list(Section.objects.only("name", "slug", "position"))
+        sections = list(Section.objects.all())
         stories = list(self.live_stories()[: 1 + HOME_TOP_STORIES + HOME_LATEST])
         attach_byline_names(stories)
         lead = next((story for story in stories if is_public(story.lead_photo)), stories[0] if stories else None)

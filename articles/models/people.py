@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 
 from articles.paths import path_to
 
@@ -67,4 +66,9 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return self.path_for(self.slug)
+
+    @staticmethod
+    def path_for(slug: str) -> str:
+        """An author page's path from the slug alone (bylines on listings carry no Author)."""
+        return path_to("articles:author", slug=slug)

@@ -4,12 +4,12 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import reverse
 from django.utils import dateformat
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from articles import seo
+from articles.models import Author
 
 register = template.Library()
 
@@ -108,7 +108,7 @@ def bylines(story, link=False) -> str:
     for name, slug in byline_names:
         name = escape(name)
         if link:
-            url = reverse("articles:author", kwargs={"slug": slug})
+            url = Author.path_for(slug)
             name = f'<a href="{escape(url)}" rel="author">{name}</a>'
         names.append(name)
     if len(names) < 2:
