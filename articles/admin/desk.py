@@ -37,6 +37,11 @@ def _when(value) -> str:
     return date_format(timezone.localtime(value), "j M Y, H:i") if value else "—"
 
 
+def _when_by(value, user) -> str:
+    """ "28 Nov 2026, 14:05 by editor": a desk record's time and, when known, who made it."""
+    return f"{_when(value)} by {user.get_username()}" if user else _when(value)
+
+
 class _ServiceFormSet(BaseInlineFormSet):
     """An inline formset that knows who is saving, so its rows can go through the services."""
 
@@ -123,8 +128,7 @@ class CorrectionInline(_ServiceInline):
     def published(self, obj):
         if obj.pk is None:
             return "On saving"
-        by = f" by {obj.created_by.get_username()}" if obj.created_by else ""
-        return f"{_when(obj.published_at)}{by}"
+        return _when_by(obj.published_at, obj.created_by)
 
 
 # --- Share links ----------------------------------------------------------------
@@ -234,8 +238,7 @@ class ShareLinkInline(_ServiceInline):
         if obj.pk is None:
             return "—"
         if obj.revoked_at:
-            by = f" by {obj.revoked_by.get_username()}" if obj.revoked_by else ""
-            return f"Revoked {_when(obj.revoked_at)}{by}"
+            return f"Revoked {_when_by(obj.revoked_at, obj.revoked_by)}"
         if not obj.is_usable():
             return f"Expired {_when(obj.expires_at)}"
         return _when(obj.expires_at)
@@ -253,8 +256,7 @@ class ShareLinkInline(_ServiceInline):
     def made(self, obj):
         if obj.pk is None:
             return "—"
-        by = f" by {obj.created_by.get_username()}" if obj.created_by else ""
-        return f"{_when(obj.created_at)}{by}"
+        return _when_by(obj.created_at, obj.created_by)
 
 
 # --- Share links across stories -----------------------------------------------------
