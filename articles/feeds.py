@@ -24,8 +24,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from taggit.models import Tag
 
-from articles.images_public import public_image_url
 from articles.models import Author, Correction, Section, Story, TaggedStory
+from articles.photos.public import public_image_url
 
 MEDIA_RSS_NS = "http://search.yahoo.com/mrss/"
 DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/"

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from articles.images_public import public_image
+from articles.photos.public import public_image
 
 SCHEMA_CONTEXT = "https://schema.org"
 # The ratios Google asks for in an article's ``image`` list, widest first.

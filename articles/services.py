@@ -107,7 +107,7 @@ def photo_problems(photo: Photo, *, on_date=None) -> list[str]:
     if not photo.credit_line.strip():
         problems.append(f"{label} has no credit. Add a credit, photographer or source on the photo.")
     on_date = on_date or timezone.localdate()
-    if photo.rights_expire_on is not None and photo.rights_expire_on < on_date:
+    if not photo.rights_cover(on_date):
         expired = formats.date_format(photo.rights_expire_on, "j M Y")
         problems.append(f"{label}: our rights to use it end on {expired}. Remove it or choose another photo.")
     return problems

@@ -19,10 +19,10 @@ from django.views.generic import (
 from taggit.models import Tag
 
 from articles import seo
-from articles.images_public import is_public
 from articles.models import Author, Section, Story
 from articles.models.story import attach_byline_names
 from articles.pagination import UncountedPaginator
+from articles.photos.public import is_public
 
 HOME_TOP_STORIES = 4
 HOME_LATEST = 12

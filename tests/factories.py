@@ -53,7 +53,7 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     def renditions(self, create, extracted, **kwargs):
         """Photos get their renditions, as every real upload does; PhotoFactory(renditions=False) skips."""
         if create and extracted is not False:
-            from articles.renditions import make_renditions
+            from articles.photos.renditions import make_renditions
 
             self.renditions = make_renditions(self)
             Photo.objects.filter(pk=self.pk).update(renditions=self.renditions)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from articles.images_public import desk_rendition_url
+from articles.photos.public import desk_rendition_url
 
 
 class BookkeepingAdmin(admin.ModelAdmin):

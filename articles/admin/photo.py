@@ -10,10 +10,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from articles import photo_desk
 from articles.admin.common import BookkeepingAdmin, thumbnail
-from articles.images import inspect_upload
 from articles.models import Photo, Placement, Story
+from articles.photos import services as photo_services
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -52,18 +51,17 @@ class PhotoAddForm(forms.ModelForm):
     def clean_image(self):
         upload = self.cleaned_data["image"]
         try:
-            self.inspected = inspect_upload(upload, name=upload.name)
-        except ValidationError as error:
-            raise forms.ValidationError(error.messages) from None
-        duplicate = photo_desk.find_duplicate(self.inspected.sha256)
-        if duplicate is not None:
+            self.inspected = photo_services.photo_check_upload(fileobj=upload, name=upload.name)
+        except photo_services.DuplicatePhoto as duplicate:
             raise forms.ValidationError(
                 format_html(
                     'This file is already in the library: <a href="{}">{}</a>. Use that photo instead.',
-                    reverse("admin:articles_photo_change", args=[duplicate.pk]),
-                    duplicate,
+                    reverse("admin:articles_photo_change", args=[duplicate.photo.pk]),
+                    duplicate.photo,
                 )
-            )
+            ) from None
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
         return upload
 
 
@@ -217,18 +215,17 @@ class PhotoAdmin(BookkeepingAdmin):
         if change:
             super().save_model(request, obj, form, change)
             if {"focal_x", "focal_y"} & set(form.changed_data):
-                photo_desk.photo_refresh_renditions(photo=obj)
+                photo_services.photo_refresh_renditions(photo=obj)
             return
         overrides = {field: form.cleaned_data.get(field) for field in form.Meta.fields if field != "image"}
         upload = form.cleaned_data["image"]
-        photo_desk.photo_store(
-            photo=obj,
-            inspected=form.inspected,
-            fileobj=upload,
-            name=upload.name,
-            user=request.user,
-            overrides=overrides,
+        result = photo_services.photo_create(
+            fileobj=upload, name=upload.name, user=request.user, overrides=overrides, checked=form.inspected
         )
+        if result.photo is None:
+            raise ValidationError(result.error)
+        obj.pk = result.photo.pk
+        obj.refresh_from_db()
 
     def get_urls(self):
         return [
@@ -244,12 +241,9 @@ class PhotoAdmin(BookkeepingAdmin):
         if request.method == "POST" and form.is_valid():
             defaults = {k: form.cleaned_data[k] for k in ("credit", "source", "usage_terms")}
             for upload in form.cleaned_data["files"]:
-                result = photo_desk.photo_create(fileobj=upload, name=upload.name, user=request.user)
-                if result.photo is not None:
-                    fill = {k: v for k, v in defaults.items() if v and not getattr(result.photo, k)}
-                    if fill:
-                        Photo.objects.filter(pk=result.photo.pk).update(**fill)
-                results.append(result)
+                results.append(
+                    photo_services.photo_create(fileobj=upload, name=upload.name, user=request.user, defaults=defaults)
+                )
             imported = sum(r.outcome == "imported" for r in results)
             problems = len(results) - imported
             level = messages.SUCCESS if not problems else messages.WARNING

@@ -1,6 +1,10 @@
+from datetime import date, datetime, timedelta
+
 from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Min
+from django.utils import timezone
 
 from articles.models.base import Bookkeeping
 
@@ -8,6 +12,25 @@ from articles.models.base import Bookkeeping
 def originals_storage():
     """Originals live apart from public media, so they are never served to readers."""
     return storages["originals"]
+
+
+class PhotoQuerySet(models.QuerySet):
+    def rights_cover(self, day: date):
+        """Photos we may still show on `day` (the photo-rights rule; see Photo.rights_cover)."""
+        return self.filter(models.Q(rights_expire_on__isnull=True) | models.Q(rights_expire_on__gte=day))
+
+    def next_rights_expiry(self, now: datetime | None = None) -> datetime | None:
+        """The moment the next photo drops off readers' pages as its rights run out (None: never).
+
+        A photo is shown up to and including its last day, in the desk's time zone, so it goes at
+        the following midnight.
+        """
+        now = now or timezone.now()
+        last_day = self.filter(rights_expire_on__gte=timezone.localdate(now)).aggregate(d=Min("rights_expire_on"))["d"]
+        if last_day is None:
+            return None
+        midnight = datetime.combine(last_day + timedelta(days=1), datetime.min.time())
+        return timezone.make_aware(midnight, timezone.get_current_timezone())
 
 
 class Photo(Bookkeeping):
@@ -67,17 +90,25 @@ class Photo(Bookkeeping):
 
     renditions = models.JSONField(default=dict, blank=True, editable=False)
 
+    objects = PhotoQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created"]
 
     def __str__(self):
         return self.caption[:60] or self.original_filename or f"Photo {self.pk}"
 
+    def rights_cover(self, day: date | None = None) -> bool:
+        """Our rights to show the photo hold on `day` (today in the desk's time zone by default)."""
+        return self.rights_expire_on is None or self.rights_expire_on >= (day or timezone.localdate())
+
+    def is_public_on(self, day: date | None = None) -> bool:
+        """Readers may see the photo on `day`: its rights hold and its renditions exist."""
+        return bool(self.renditions) and self.rights_cover(day)
+
     @property
     def is_public(self) -> bool:
-        from articles.images_public import is_public
-
-        return is_public(self)
+        return self.is_public_on()
 
     @property
     def credit_line(self) -> str:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 
-from articles.images_public import is_public
+from articles.photos.public import is_public
 from articles.templatetags.newsroom import bylines, iso_time, shown_time
 from articles.templatetags.photos import picture
 

@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 
-from articles.images_public import is_public, picture_data
+from articles.photos.public import is_public, picture_data
 
 register = template.Library()
 

@@ -23,18 +23,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image, ImageCms, ImageFile, features
 
-from articles import images
-from articles.images import (
-    ALLOWED_FORMATS,
-    InspectedImage,
-    PhotoMetadata,
-    clean_image,
-    content_hash,
-    inspect_upload,
-    max_bytes,
-    max_pixels,
-    read_metadata,
-)
+from articles.photos import embedded, metadata
+from articles.photos.clean import clean_image
+from articles.photos.inspect import ALLOWED_FORMATS, InspectedImage, content_hash, inspect_upload, max_bytes, max_pixels
+from articles.photos.metadata import PhotoMetadata, read_metadata
 
 PHOTOS = Path(__file__).resolve().parent.parent / "fixtures" / "photos"
 
@@ -682,7 +674,7 @@ def test_exif_capture_time_without_offset_is_made_aware_in_the_default_time_zone
 
 
 def test_naive_capture_time_is_utc_when_django_settings_are_not_configured(monkeypatch):
-    monkeypatch.setattr(images, "settings", types.SimpleNamespace(configured=False))
+    monkeypatch.setattr(metadata, "settings", types.SimpleNamespace(configured=False))
     meta = metadata_of(fixture_bytes("photo.webp"))
     assert meta.taken_at.isoformat() == "2022-02-22T22:22:22+00:00"
 
@@ -745,8 +737,8 @@ def test_text_from_files_is_data_control_characters_stripped_and_whitespace_trim
 def test_absurdly_long_text_is_capped():
     data = jpeg_with_iptc(iim(2, 120, b"x" * 20000), iim(2, 25, b"k" * 500))
     meta = metadata_of(data)
-    assert len(meta.caption) == images.MAX_TEXT_LENGTH == 5000
-    assert meta.keywords == ("k" * images.MAX_KEYWORD_LENGTH,)
+    assert len(meta.caption) == embedded.MAX_TEXT_LENGTH == 5000
+    assert meta.keywords == ("k" * embedded.MAX_KEYWORD_LENGTH,)
 
 
 def test_extended_length_iptc_dataset_is_read():

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.files.storage import default_storage, storages
 
-from articles import photo_desk
 from articles.models import Photo
+from articles.photos import services as photo_services
 from tests.factories import UserFactory
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "photos"
@@ -18,7 +18,7 @@ def photodesk(db):
 
 def upload(name, user, fixture=None, data=None):
     raw = data if data is not None else (FIXTURES / fixture).read_bytes()
-    return photo_desk.photo_create(fileobj=io.BytesIO(raw), name=name, user=user)
+    return photo_services.photo_create(fileobj=io.BytesIO(raw), name=name, user=user)
 
 
 def test_upload_prefills_caption_and_credit_from_metadata(photodesk):

@@ -5,9 +5,9 @@ import pytest
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from articles import photo_desk
-from articles.images_public import picture_data, public_image, public_image_url
-from articles.renditions import CROPS, WIDTHS
+from articles.photos import services as photo_services
+from articles.photos.public import picture_data, public_image, public_image_url
+from articles.photos.renditions import CROPS, WIDTHS
 from tests.factories import PhotoFactory, UserFactory
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "photos"
@@ -29,7 +29,7 @@ def photodesk(db):
 
 
 def upload(name, data, user=None, **overrides):
-    return photo_desk.photo_create(fileobj=io.BytesIO(data), name=name, user=user, overrides=overrides)
+    return photo_services.photo_create(fileobj=io.BytesIO(data), name=name, user=user, overrides=overrides)
 
 
 def test_renditions_cover_every_width_and_format_without_upscaling(photodesk):
@@ -57,7 +57,7 @@ def test_square_crop_is_centred_on_the_focal_point(photodesk):
     photo = upload("focal.jpg", jpeg_bytes(3000, 1000), photodesk, alt_text="Focal").photo
     photo.focal_x, photo.focal_y = 80, 20
     photo.save()
-    photo_desk.photo_refresh_renditions(photo=photo)
+    photo_services.photo_refresh_renditions(photo=photo)
     width, height, name = photo.renditions["slots"]["1x1"]["jpeg"][-1]
     with default_storage.open(name) as fh, Image.open(fh) as im:
         rgb = im.convert("RGB")

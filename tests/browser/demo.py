@@ -14,9 +14,10 @@ from functools import partial
 from django.utils import timezone
 from PIL import Image
 
-from articles import photo_desk, services
+from articles import services
 from articles.demo import content, pictures
 from articles.models import Author, Byline, Photo, Placement, Section, Story
+from articles.photos import services as photo_services
 
 # One story per section, plus a second special report so a section lists more than one.
 STORY_SLUGS = [
@@ -58,7 +59,7 @@ def _upload(draw: Callable[[], Image.Image], name: str, fields: dict) -> Photo:
         return Photo.objects.create(**_UPLOADED[name], **fields)
     buffer = io.BytesIO()
     draw().save(buffer, "JPEG", quality=80)
-    result = photo_desk.photo_create(fileobj=buffer, name=name, user=None, overrides=fields)
+    result = photo_services.photo_create(fileobj=buffer, name=name, user=None, overrides=fields)
     assert result.photo is not None, result.error
     _UPLOADED[name] = {"image": result.photo.image.name} | {key: getattr(result.photo, key) for key in _KEPT_FIELDS}
     return result.photo

@@ -27,8 +27,9 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw
 from taggit.models import Tag
 
-from articles import photo_desk, richtext, search
+from articles import richtext, search
 from articles.models import Author, Byline, Correction, Photo, Placement, Section, Story, StoryStatus, TaggedStory
+from articles.photos import services as photo_services
 
 SECTION_NAMES = [
     "City", "Harbour", "Politics", "Business", "Education", "Health", "Environment", "Transport",
@@ -311,7 +312,7 @@ class Command(BaseCommand):
             progress = Progress("Photos (uploads)", missing)
             for number in range(missing):
                 data = _picture(self.rng, width, width * 2 // 3)
-                result = photo_desk.photo_create(
+                result = photo_services.photo_create(
                     fileobj=io.BytesIO(data),
                     name=f"dataset-{len(originals) + number:04d}.jpg",
                     overrides=self._photo_text(len(originals) + number),

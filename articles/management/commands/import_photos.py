@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import photo_desk
+from articles.photos import services as photo_services
 
 
 class Command(BaseCommand):
@@ -58,9 +58,9 @@ class Command(BaseCommand):
         try:
             handle = path.open("rb")
         except OSError as error:
-            return photo_desk.UploadResult(name=str(path), error=f"“{path}” cannot be read: {error.strerror}.")
+            return photo_services.UploadResult(name=str(path), error=f"“{path}” cannot be read: {error.strerror}.")
         with handle:
-            result = photo_desk.photo_create(fileobj=handle, name=path.name, overrides=overrides)
+            result = photo_services.photo_create(fileobj=handle, name=path.name, overrides=overrides)
         if result.photo is not None and (credit or source):
             changed = []
             if credit and not result.photo.credit:

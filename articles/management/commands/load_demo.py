@@ -9,9 +9,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from articles import photo_desk, services
+from articles import services
 from articles.demo import content, pictures
 from articles.models import Author, Byline, Photo, Placement, Section, Story, StoryStatus
+from articles.photos import services as photo_services
 
 DEMO_ACCOUNTS = [
     # username, role group, first name, last name
@@ -83,7 +84,7 @@ class Command(BaseCommand):
             return photo
         buffer = io.BytesIO()
         draw().save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
-        result = photo_desk.photo_create(fileobj=buffer, name=filename, user=loader, overrides=fields)
+        result = photo_services.photo_create(fileobj=buffer, name=filename, user=loader, overrides=fields)
         if result.outcome == "rejected":
             raise CommandError(f"Demo photo {filename} was rejected: {result.error}")
         return result.photo or result.duplicate_of

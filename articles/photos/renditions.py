@@ -16,7 +16,7 @@ from django.core.files.storage import default_storage
 from imagekit.processors import ResizeToFit
 from PIL import Image
 
-from articles.images import clean_image
+from articles.photos.clean import clean_image
 
 # Widths of the uncropped renditions, in JPEG and WebP.
 WIDTHS = (480, 800, 1200, 1600)

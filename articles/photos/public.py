@@ -9,18 +9,13 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
-from django.utils import timezone
 
 DEFAULT_WIDTH = 800
 
 
 def is_public(photo, today: date | None = None) -> bool:
-    """A photo is shown to readers while its rights last and once its renditions exist."""
-    if photo is None or not photo.renditions:
-        return False
-    if photo.rights_expire_on is None:
-        return True
-    return photo.rights_expire_on >= (today or timezone.localdate())
+    """A photo (or None) is shown to readers: see Photo.is_public_on."""
+    return photo is not None and photo.is_public_on(today)
 
 
 @lru_cache(maxsize=50_000)

@@ -1,7 +1,9 @@
 """The photo desk's state changes: upload (admin, bulk, folder import) and re-rendering.
 
-One path for every way a photo arrives, so the admin, the bulk upload and
-`import_photos` apply exactly the same checks and metadata rules.
+One entry point for every way a photo arrives: the admin's single upload, the bulk upload,
+`import_photos` and the demo loader all call ``photo_create`` (the single upload checks the
+file first with ``photo_check_upload``, so the form can show a refusal beside the field).
+None of them judges the file or looks for duplicates itself.
 """
 
 import logging
@@ -12,9 +14,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
 
-from articles.images import InspectedImage, inspect_upload
 from articles.models import Photo
-from articles.renditions import delete_renditions, make_renditions, rendition_names
+from articles.photos.inspect import InspectedImage, inspect_upload
+from articles.photos.renditions import delete_renditions, make_renditions, rendition_names
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +60,28 @@ def prefill_fields(inspected: InspectedImage) -> dict:
     }
 
 
+class DuplicatePhoto(ValidationError):
+    """The file is already in the library, as `photo`."""
+
+    def __init__(self, name: str, photo: Photo):
+        super().__init__(f"“{name}” is already in the library as photo no. {photo.pk}.", code="duplicate")
+        self.photo = photo
+
+
 def find_duplicate(sha256: str) -> Photo | None:
     return Photo.objects.filter(sha256=sha256).order_by("pk").first()
+
+
+def photo_check_upload(*, fileobj, name: str, allow_duplicate: bool = False) -> InspectedImage:
+    """Judge a file by its content and refuse one the library already holds.
+
+    Raises ValidationError (DuplicatePhoto for a file already there) in words the desk can act on.
+    """
+    inspected = inspect_upload(fileobj, name=name)
+    duplicate = None if allow_duplicate else find_duplicate(inspected.sha256)
+    if duplicate is not None:
+        raise DuplicatePhoto(name, duplicate)
+    return inspected
 
 
 def photo_refresh_renditions(*, photo: Photo) -> Photo:
@@ -71,14 +93,24 @@ def photo_refresh_renditions(*, photo: Photo) -> Photo:
     return photo
 
 
-def photo_store(*, photo: Photo, inspected: InspectedImage, fileobj, name: str, user=None, overrides=None) -> Photo:
+def _filled(values: dict | None) -> dict:
+    return {key: value for key, value in (values or {}).items() if value not in (None, "", [])}
+
+
+def _store(
+    *, photo: Photo, inspected: InspectedImage, fileobj, name: str, user=None, overrides=None, defaults=None
+) -> Photo:
     """Fill `photo` from the inspected file and the desk's own entries, save it and make its renditions.
 
-    Fields the desk filled in (`overrides`, non-empty) win over the file's metadata.
-    On any failure nothing is left behind: the row rolls back and the files are deleted.
+    Fields the desk filled in (`overrides`, non-empty) win over the file's metadata; `defaults` fill
+    only what both leave empty. On any failure nothing is left behind: the row rolls back and the
+    files are deleted.
     """
     fields = prefill_fields(inspected)
-    fields.update({key: value for key, value in (overrides or {}).items() if value not in (None, "", [])})
+    fields.update(_filled(overrides))
+    for key, value in _filled(defaults).items():
+        if fields.get(key) in (None, "", []):
+            fields[key] = value
     for key, value in fields.items():
         setattr(photo, key, value)
     stored_name = PurePath(name).name or "photo"
@@ -107,23 +139,41 @@ def photo_store(*, photo: Photo, inspected: InspectedImage, fileobj, name: str, 
 
 
 def photo_create(
-    *, fileobj, name: str, user=None, overrides: dict | None = None, allow_duplicate=False
+    *,
+    fileobj,
+    name: str,
+    user=None,
+    overrides: dict | None = None,
+    defaults: dict | None = None,
+    allow_duplicate: bool = False,
+    checked: InspectedImage | None = None,
 ) -> UploadResult:
     """Judge one uploaded file by its content and, if good, save it with its metadata and renditions.
+
+    `overrides` (the desk's own entries) win over the file's metadata; `defaults` (a batch's credit,
+    source or terms) fill only what the file leaves empty. `checked` is what photo_check_upload said
+    of this very file, so it is not judged twice.
 
     Never raises for a bad file: the result says what happened, in words the desk can act on.
     """
     _require(user, "articles.add_photo")
+    inspected = checked
+    if inspected is None:
+        try:
+            inspected = photo_check_upload(fileobj=fileobj, name=name, allow_duplicate=allow_duplicate)
+        except DuplicatePhoto as duplicate:
+            return UploadResult(name=name, duplicate_of=duplicate.photo)
+        except ValidationError as error:
+            return UploadResult(name=name, error=" ".join(error.messages))
     try:
-        inspected = inspect_upload(fileobj, name=name)
-    except ValidationError as error:
-        return UploadResult(name=name, error=" ".join(error.messages))
-    duplicate = None if allow_duplicate else find_duplicate(inspected.sha256)
-    if duplicate is not None:
-        return UploadResult(name=name, duplicate_of=duplicate)
-    try:
-        photo = photo_store(
-            photo=Photo(), inspected=inspected, fileobj=fileobj, name=name, user=user, overrides=overrides
+        photo = _store(
+            photo=Photo(),
+            inspected=inspected,
+            fileobj=fileobj,
+            name=name,
+            user=user,
+            overrides=overrides,
+            defaults=defaults,
         )
     except Exception:
         logger.exception("Saving photo %s failed", name)
