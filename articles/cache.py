@@ -48,7 +48,7 @@ from django.utils.csp import CSP
 from django.utils.http import http_date, quote_etag
 
 from articles.models import Author, Byline, Correction, Photo, Placement, Section, Story, StoryStatus, TaggedStory
-from articles.signals import story_changed
+from articles.stories.signals import story_changed
 
 GENERATION_KEY = "page-cache:generation"
 PAGE_KEY_PREFIX = "page-cache:page:"

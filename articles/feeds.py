@@ -25,6 +25,7 @@ from django.utils.html import format_html, format_html_join
 from taggit.models import Tag
 
 from articles.models import Author, Correction, Section, Story, TaggedStory
+from articles.paths import absolute_url
 from articles.photos.public import public_image_url
 
 MEDIA_RSS_NS = "http://search.yahoo.com/mrss/"
@@ -32,17 +33,6 @@ DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/"
 
 
 # --- Shared with the sitemaps ------------------------------------------------
-
-
-def absolute_url(path: str) -> str:
-    """The configured site URL plus a path; an absolute URL is returned as it is."""
-    scheme = urlsplit(path).scheme
-    if scheme in {"http", "https"}:
-        return path
-    if path.startswith("//"):
-        # A storage backend may hand out protocol-relative URLs; feeds need a scheme.
-        return f"{urlsplit(settings.NEWSROOM_SITE_URL).scheme}:{path}"
-    return settings.NEWSROOM_SITE_URL + path
 
 
 def story_updated_at(story: Story):

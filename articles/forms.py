@@ -13,8 +13,8 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import formats, timezone
 
-from articles import services
 from articles.models import Story
+from articles.stories import workflow
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class StoryAdminForm(forms.ModelForm):
             elif name in cleaned:
                 timing[name] = cleaned[name]
         if len(timing) == 2:
-            self.add_problems(services.story_timing_problems(**timing))
+            self.add_problems(workflow.story_timing_problems(**timing))
         if self.workflow_refusal is not None:
             self.add_problems(self.workflow_refusal)
         return cleaned

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from articles.paths import absolute_url
 from articles.photos.public import public_image
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -36,13 +37,6 @@ class ImageRef:
     url: str
     width: int
     height: int
-
-
-def absolute_url(path: str) -> str:
-    """The site URL plus a path; a URL that is already absolute is returned unchanged."""
-    if urlsplit(path).scheme in {"http", "https"}:
-        return path
-    return settings.NEWSROOM_SITE_URL + (path if path.startswith("/") else f"/{path}")
 
 
 def isoformat(value) -> str:

@@ -1,8 +1,8 @@
 """The desk's tools around a story: corrections, share links and the editorial overview.
 
 The inlines sit on the story's change form. Their rows never save themselves: new
-corrections go through services.story_correct, new share links through
-services.sharelink_create and a ticked "Revoke" through services.sharelink_revoke.
+corrections go through corrections.story_correct, new share links through
+sharelinks.sharelink_create and a ticked "Revoke" through sharelinks.sharelink_revoke.
 """
 
 from datetime import timedelta
@@ -19,9 +19,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from articles import services
 from articles.models import Correction, ShareLink, ShareLinkUse, Story, StoryStatus
-from articles.preview import sharelink_url
+from articles.stories import corrections, permissions, sharelinks
+from articles.stories.sharelinks import sharelink_url
 
 SHARELINK_DURATIONS = [(1, "1 hour"), (24, "24 hours"), (48, "48 hours"), (7 * 24, "7 days")]
 OVERVIEW_DAYS_AHEAD = 7
@@ -30,7 +30,7 @@ OVERVIEW_LIST_LIMIT = 100
 
 
 def _is_editor(request) -> bool:
-    return services.user_can_publish(request.user)
+    return permissions.user_can_publish(request.user)
 
 
 def _when(value) -> str:
@@ -95,7 +95,7 @@ class CorrectionFormSet(_ServiceFormSet):
             raise ValidationError("Only a story readers can see can be corrected. Before it goes out, edit the text.")
 
     def save_new(self, form, commit=True):
-        return services.story_correct(
+        return corrections.story_correct(
             story=self.instance, user=self.user, text=form.cleaned_data["text"], kind=form.cleaned_data["kind"]
         )
 
@@ -158,7 +158,7 @@ class ShareLinkForm(forms.ModelForm):
         label="Valid for",
         choices=SHARELINK_DURATIONS,
         coerce=int,
-        initial=services.SHARELINK_DEFAULT_HOURS,
+        initial=sharelinks.SHARELINK_DEFAULT_HOURS,
     )
     revoke = forms.BooleanField(label="Revoke", required=False)
 
@@ -193,13 +193,13 @@ class ShareLinkForm(forms.ModelForm):
 
 class ShareLinkFormSet(_ServiceFormSet):
     def save_new(self, form, commit=True):
-        return services.sharelink_create(
+        return sharelinks.sharelink_create(
             story=self.instance, user=self.user, hours=form.cleaned_data["hours"], note=form.cleaned_data["note"]
         )
 
     def save_existing(self, form, obj, commit=True):
         if form.cleaned_data.get("revoke"):
-            return services.sharelink_revoke(link=obj, user=self.user)
+            return sharelinks.sharelink_revoke(link=obj, user=self.user)
         return obj
 
 
@@ -333,7 +333,7 @@ class ShareLinkAdmin(admin.ModelAdmin):
         count = 0
         for link in queryset:
             if link.revoked_at is None:
-                services.sharelink_revoke(link=link, user=request.user)
+                sharelinks.sharelink_revoke(link=link, user=request.user)
                 count += 1
         self.message_user(
             request,

@@ -27,12 +27,13 @@ from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
 
-from articles import richtext, services, textdiff
+from articles import richtext
 from articles.admin.common import BookkeepingAdmin, thumbnail
 from articles.admin.desk import CorrectionInline, ShareLinkInline
 from articles.forms import StoryAdminForm
 from articles.models import Author, Byline, Placement, Story, StoryStatus, TaggedStory
 from articles.pagination import CappedCountPaginator
+from articles.stories import permissions, presence, revisions, textdiff, workflow
 
 TEXT_FIELDS = ("headline", "standfirst", "body")
 
@@ -89,20 +90,20 @@ WORKFLOW_BUTTONS = {button.name: button for button in (SUBMIT, PUBLISH_NOW, SCHE
 def _run_workflow(name: str, story: Story, user) -> str:
     """Call the service behind a button; return the message for the desk."""
     if name == SUBMIT.name:
-        services.story_submit(story=story, user=user)
+        workflow.story_submit(story=story, user=user)
         return f"“{story}” was submitted for editing. The desk takes it from here."
     if name == PUBLISH_NOW.name:
-        services.story_publish(story=story, user=user)
+        workflow.story_publish(story=story, user=user)
         return f"“{story}” is published and live."
     if name == SCHEDULE.name:
         if story.publish_at is None:
             raise ValidationError({"publish_at": ["Set a publish time in the future to schedule the story."]})
-        services.story_publish(story=story, user=user, publish_at=story.publish_at)
+        workflow.story_publish(story=story, user=user, publish_at=story.publish_at)
         return f"“{story}” is scheduled for {_when(story.publish_at)}."
     if name == WITHDRAW.name:
-        services.story_withdraw(story=story, user=user)
+        workflow.story_withdraw(story=story, user=user)
         return f"“{story}” was withdrawn. It is off the site and stays here in the admin."
-    services.story_return_to_draft(story=story, user=user)
+    workflow.story_return_to_draft(story=story, user=user)
     return f"“{story}” is a draft again."
 
 
@@ -113,7 +114,7 @@ class StoryPartInline(admin.TabularInline):
     """Bylines, photos and tags can be changed exactly when their story can."""
 
     def _story_editable(self, request, obj) -> bool:
-        return obj is None or services.story_can_edit(story=obj, user=request.user)
+        return obj is None or permissions.story_can_edit(story=obj, user=request.user)
 
     def has_add_permission(self, request, obj):
         return super().has_add_permission(request, obj) and self._story_editable(request, obj)
@@ -197,10 +198,10 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        return obj is None or services.story_can_edit(story=obj, user=request.user)
+        return obj is None or permissions.story_can_edit(story=obj, user=request.user)
 
     def has_publish_permission(self, request):
-        return services.user_can_publish(request.user)
+        return permissions.user_can_publish(request.user)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -219,7 +220,7 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not services.user_can_publish(request.user):
+        if not permissions.user_can_publish(request.user):
             # Times decide what readers see: only editors set them.
             fields += ["publish_at", "embargo_until", "updated_at"]
         return fields
@@ -246,14 +247,14 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
         )
 
     def get_ordering(self, request):
-        if services.user_can_publish(request.user):
+        if permissions.user_can_publish(request.user):
             return super().get_ordering(request)
         # A reporter's own stories first, most recently changed first within each group.
         return [self._is_mine(request).desc(), "-modified"]
 
     def get_list_display(self, request):
         fields = list(super().get_list_display(request))
-        if not services.user_can_publish(request.user):
+        if not permissions.user_can_publish(request.user):
             fields.insert(1, "mine")
         return fields
 
@@ -273,7 +274,7 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
         if request.method == "POST":
             self._refuse_unavailable_actions(request)
         context = {
-            "can_recover": services.user_can_publish(request.user) and self.has_add_permission(request),
+            "can_recover": permissions.user_can_publish(request.user) and self.has_add_permission(request),
             **(extra_context or {}),
         }
         # Skip VersionAdmin's wrapper: it would fold every story of a bulk action into one
@@ -307,15 +308,15 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
 
     @admin.action(description="Submit selected drafts for editing", permissions=["change"])
     def submit_selected(self, request, queryset):
-        self._run_bulk(request, queryset, services.story_submit, "submitted for editing")
+        self._run_bulk(request, queryset, workflow.story_submit, "submitted for editing")
 
     @admin.action(description="Publish selected stories now", permissions=["publish"])
     def publish_selected(self, request, queryset):
-        self._run_bulk(request, queryset, services.story_publish, "published")
+        self._run_bulk(request, queryset, workflow.story_publish, "published")
 
     @admin.action(description="Withdraw selected stories", permissions=["publish"])
     def withdraw_selected(self, request, queryset):
-        self._run_bulk(request, queryset, services.story_withdraw, "withdrawn")
+        self._run_bulk(request, queryset, workflow.story_withdraw, "withdrawn")
 
     # --- The change form: buttons, locking, presence
 
@@ -334,7 +335,7 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
 
     def _view_with_workflow(self, view, request, *args, **kwargs):
         button = self._requested_button(request)
-        if button and button.publisher_only and not services.user_can_publish(request.user):
+        if button and button.publisher_only and not permissions.user_can_publish(request.user):
             raise PermissionDenied
         request.story_workflow_button = button
         try:
@@ -354,7 +355,7 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
         return form
 
     def save_model(self, request, obj, form, change):
-        services.story_save(story=obj, user=request.user)
+        workflow.story_save(story=obj, user=request.user)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -364,7 +365,7 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
             if button is not None:
                 request.story_workflow_done = _run_workflow(button.name, story, request.user)
             elif story.status == StoryStatus.PUBLISHED:
-                problems = services.story_publish_problems(story)
+                problems = workflow.story_publish_problems(story)
                 if problems:
                     problems.setdefault(NON_FIELD_ERRORS, []).insert(
                         0, "This story is published, so every save must meet the publishing rules."
@@ -409,7 +410,7 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
                 "desk_state": desk_state(obj) if obj else "New story, not saved yet",
                 "workflow_buttons": self._workflow_buttons(request, obj) if can_edit else [],
                 "others_editing": self._others_editing(request, obj) if obj and can_edit else [],
-                "presence_minutes": int(services.PRESENCE_WINDOW.total_seconds() // 60),
+                "presence_minutes": int(presence.PRESENCE_WINDOW.total_seconds() // 60),
                 "story_conflict": self._conflict_context(form),
             }
         )
@@ -425,11 +426,11 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
                 if now - presence.last_seen < timedelta(minutes=1)
                 else f"{timesince(presence.last_seen, now)} ago",
             }
-            for presence in services.edit_presence_record(story=obj, user=request.user)
+            for presence in presence.edit_presence_record(story=obj, user=request.user)
         ]
 
     def _workflow_buttons(self, request, obj) -> list[WorkflowButton]:
-        publisher = services.user_can_publish(request.user)
+        publisher = permissions.user_can_publish(request.user)
         if obj is None or obj.status == StoryStatus.DRAFT:
             buttons = [SUBMIT, PUBLISH_NOW, SCHEDULE]
         elif obj.status == StoryStatus.SUBMITTED:
@@ -458,12 +459,12 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
     # --- Deleting keeps a last revision, so the story can be recovered
 
     def delete_model(self, request, obj):
-        services.story_delete(story=obj, user=request.user)
+        revisions.story_delete(story=obj, user=request.user)
 
     def delete_queryset(self, request, queryset):
         with transaction.atomic():
             for story in queryset:
-                services.story_delete(story=story, user=request.user)
+                revisions.story_delete(story=story, user=request.user)
 
     # --- History, restore and recovery
 
@@ -505,7 +506,7 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
             if not can_restore:
                 raise PermissionDenied
             try:
-                services.story_restore_revision(story=story, version=version, user=request.user)
+                revisions.story_restore_revision(story=story, version=version, user=request.user)
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
                 return HttpResponseRedirect(request.path)
@@ -532,18 +533,18 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
         return TemplateResponse(request, "admin/articles/story/revision.html", context)
 
     def recoverlist_view(self, request, extra_context=None):
-        if not services.user_can_publish(request.user):
+        if not permissions.user_can_publish(request.user):
             raise PermissionDenied
         return super().recoverlist_view(request, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         """A deleted story's last revision, with a button that brings it back as a draft."""
-        if not (services.user_can_publish(request.user) and self.has_add_permission(request)):
+        if not (permissions.user_can_publish(request.user) and self.has_add_permission(request)):
             raise PermissionDenied
         version = get_object_or_404(Version.objects.get_deleted(Story).select_related("revision__user"), pk=version_id)
         if request.method == "POST":
             try:
-                story = services.story_recover_deleted(version=version, user=request.user)
+                story = revisions.story_recover_deleted(version=version, user=request.user)
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
                 return HttpResponseRedirect(request.path)
@@ -574,7 +575,7 @@ def _version_bylines(version: Version, story_pk: int) -> list[str]:
     """The byline names a revision held, in order (authors deleted since are left out)."""
     rows = [
         v.field_dict
-        for v in services.revision_story_versions(version.revision, story_pk)
+        for v in revisions.revision_story_versions(version.revision, story_pk)
         if v.content_type.model_class() is Byline
     ]
     rows.sort(key=lambda row: (row["order"], row["id"]))

@@ -2,13 +2,13 @@ from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from articles.roles import sync_roles_in_migration
+    from articles.stories.roles import sync_roles_in_migration
 
     sync_roles_in_migration(apps)
 
 
 def remove_roles(apps, schema_editor):
-    from articles.roles import ROLE_PERMISSIONS
+    from articles.stories.roles import ROLE_PERMISSIONS
 
     apps.get_model("auth", "Group").objects.filter(name__in=ROLE_PERMISSIONS).delete()
 

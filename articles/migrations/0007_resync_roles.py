@@ -8,7 +8,7 @@ from django.db import migrations
 
 
 def resync_roles(apps, schema_editor):
-    from articles.roles import sync_roles_in_migration
+    from articles.stories.roles import sync_roles_in_migration
 
     sync_roles_in_migration(apps)
 

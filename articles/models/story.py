@@ -1,7 +1,10 @@
+from dataclasses import dataclass
+from datetime import datetime
+
 import reversion
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q, Subquery
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
@@ -53,6 +56,27 @@ class StoryQuerySet(models.QuerySet):
             Q(embargo_until__isnull=True) | Q(embargo_until__lte=now)
         )
 
+    def next_visibility_change(self, now=None) -> datetime | None:
+        """When the gate above next lets a story through with no one saving anything (None: never).
+
+        A scheduled story reaching its publish time, or an embargo ending. Stated in the gate's own
+        terms: the earliest publish or embargo time still ahead among published stories.
+        """
+        now = now or timezone.now()
+        published = self.filter(status=StoryStatus.PUBLISHED)
+        moments = published.aggregate(
+            publish=Min("publish_at", filter=Q(publish_at__gt=now)),
+            embargo=Min("embargo_until", filter=Q(embargo_until__gt=now)),
+        )
+        found = [moment for moment in moments.values() if moment is not None]
+        return min(found) if found else None
+
+    def owned_by(self, user):
+        """The one ownership rule, as a filter: stories the user created or carries the byline of."""
+        if user is None or user.pk is None:
+            return self.none()
+        return self.filter(ownership_condition(user.pk))
+
     def for_listing(self):
         """Cards on home, section, tag and author pages: section, lead photo and bylines.
 
@@ -83,6 +107,24 @@ class StoryQuerySet(models.QuerySet):
             # Oldest first (the model's ordering): the foot of the story reads as a dated log.
             Prefetch("corrections"),
         )
+
+
+def ownership_condition(user_id: int) -> Q:
+    """Q for "the user created the story or carries its byline" (the condition behind owned_by()).
+
+    An Exists() rather than a join, so it can sit in an annotation or an ordering without
+    repeating rows.
+    """
+    bylined = Exists(Byline.objects.filter(story=OuterRef("pk"), author__user=user_id))
+    return Q(created_by=user_id) | Q(bylined)
+
+
+@dataclass(frozen=True)
+class StoryState:
+    """Where a story stands for readers and the desk, in words: see Story.state()."""
+
+    status: str  # "Draft", "Submitted for editing", "Scheduled", "Embargoed", "Scheduled and embargoed", "Live", ...
+    times: tuple[tuple[str, datetime], ...] = ()
 
 
 def attach_byline_names(stories) -> None:
@@ -281,6 +323,37 @@ class Story(Bookkeeping):
 
     is_live.boolean = True
     is_live.short_description = "Live"
+
+    def state(self, now=None) -> StoryState:
+        """The story's place in the workflow and the times that matter to it, in the desk's words.
+
+        One rule for every label the desk and the preview banner show. A published story is
+        "Live" once the gate lets it through, else "Scheduled" and/or "Embargoed"; never a time
+        that has not happened as if it had.
+        """
+        now = now or timezone.now()
+        times = []
+        if self.status == StoryStatus.PUBLISHED:
+            scheduled = self.publish_at is not None and self.publish_at > now
+            embargoed = self.embargo_until is not None and self.embargo_until > now
+            if scheduled:
+                times.append(("goes live", self.publish_at))
+            if embargoed:
+                times.append(("embargoed until", self.embargo_until))
+            label = {
+                (True, True): "Scheduled and embargoed",
+                (True, False): "Scheduled",
+                (False, True): "Embargoed",
+                (False, False): "Live",
+            }[scheduled, embargoed]
+            return StoryState(label, tuple(times))
+        if self.status == StoryStatus.SUBMITTED and self.submitted_at:
+            times.append(("submitted", self.submitted_at))
+        elif self.status == StoryStatus.WITHDRAWN and self.withdrawn_at:
+            times.append(("withdrawn", self.withdrawn_at))
+        elif self.status == StoryStatus.DRAFT and self.embargo_until and self.embargo_until > now:
+            times.append(("embargoed until", self.embargo_until))
+        return StoryState(self.get_status_display(), tuple(times))
 
     @property
     def shown_updated_at(self):

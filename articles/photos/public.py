@@ -7,8 +7,9 @@ feeds can use these freely inside loops.
 from datetime import date
 from functools import lru_cache
 
-from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
+
+from articles.paths import absolute_url
 
 DEFAULT_WIDTH = 800
 
@@ -48,12 +49,6 @@ def desk_rendition_url(photo, width: int) -> str | None:
     return rendition_url(next((e for e in entries if e[0] >= width), entries[-1])[2])
 
 
-def _absolute(url: str) -> str:
-    if url.startswith(("http://", "https://")):
-        return url
-    return settings.NEWSROOM_SITE_URL + url
-
-
 def picture_data(photo, ratio: str | None = None, width: int = DEFAULT_WIDTH) -> dict | None:
     """src, width, height and srcset strings for a <picture>, or None when nothing may be shown."""
     if not is_public(photo):
@@ -82,7 +77,7 @@ def public_image_url(photo, width: int = 1200, ratio: str | None = None) -> str:
     if not data:
         return ""
     entry = next((e for e in data if e[0] >= width), data[-1])
-    return _absolute(rendition_url(entry[2]))
+    return absolute_url(rendition_url(entry[2]))
 
 
 def public_image(photo, width: int = 1200, ratio: str | None = None) -> dict | None:
@@ -91,4 +86,4 @@ def public_image(photo, width: int = 1200, ratio: str | None = None) -> dict | N
     if not data:
         return None
     w, h, name = next((e for e in data if e[0] >= width), data[-1])
-    return {"url": _absolute(rendition_url(name)), "width": w, "height": h, "name": name}
+    return {"url": absolute_url(rendition_url(name)), "width": w, "height": h, "name": name}

@@ -14,9 +14,9 @@ from django.urls import path
 from django.utils import timezone
 
 from articles import cache as page_cache
-from articles import preview, services
 from articles.models import Photo, ShareLinkUse, Story, StoryStatus
 from articles.sitemaps import story_sitemap_path
+from articles.stories import corrections, sharelinks, workflow
 from newsroom.urls import urlpatterns as site_urlpatterns
 from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory, UserFactory
 
@@ -306,8 +306,8 @@ def test_any_session_cookie_bypasses_the_cache(client, story, settings):
 
 def test_share_link_previews_are_never_cached(client, editor, db):
     draft = StoryFactory(headline="A draft for the lawyer", status=StoryStatus.DRAFT, publish_at=None)
-    link = services.sharelink_create(story=draft, user=editor)
-    address = urlsplit(preview.sharelink_url(link))
+    link = sharelinks.sharelink_create(story=draft, user=editor)
+    address = urlsplit(sharelinks.sharelink_url(link))
     url = f"{address.path}?{address.query}"
     for _ in range(2):
         response = client.get(url)
@@ -383,7 +383,7 @@ def test_publishing_shows_on_every_page_at_once(client, story, editor, committed
     )
     draft.tags.set(["Harbour"])
     with committed():
-        services.story_publish(story=draft, user=editor)
+        workflow.story_publish(story=draft, user=editor)
     for url, content in before.items():
         response = client.get(url)
         assert response.content != content, url
@@ -396,7 +396,7 @@ def test_a_withdrawn_story_is_gone_from_every_page_on_the_next_request(client, s
     urls = pages_of(story)
     warm(client, urls)
     with committed():
-        services.story_withdraw(story=story, user=editor)
+        workflow.story_withdraw(story=story, user=editor)
     assert client.get(story.get_absolute_url()).status_code == 404
     for url in urls:
         response = client.get(url)
@@ -410,7 +410,7 @@ def test_an_edit_shows_on_every_page_at_once(client, story, editor, committed):
     warm(client, urls)
     story.headline = "Ferry timetable changes again"
     with committed():
-        services.story_save(story=story, user=editor)
+        workflow.story_save(story=story, user=editor)
     for url in urls:
         response = client.get(url, follow=True)
         assert "Ferry timetable changes again" in text(response), url
@@ -420,7 +420,7 @@ def test_a_correction_shows_on_the_story_the_corrections_page_and_the_feed(clien
     urls = [story.get_absolute_url(), "/corrections/", "/feeds/rss/"]
     warm(client, urls)
     with committed():
-        services.story_correct(story=story, user=editor, text="The ferry leaves at 9.15, not 9.50.")
+        corrections.story_correct(story=story, user=editor, text="The ferry leaves at 9.15, not 9.50.")
     for url in urls:
         assert "The ferry leaves at 9.15, not 9.50." in text(client.get(url)), url
 
@@ -470,7 +470,7 @@ def test_editing_a_draft_keeps_every_cached_page(client, story, editor, committe
     draft = StoryFactory(status=StoryStatus.DRAFT, publish_at=None, bylines=[])
     draft.headline = "Still a draft"
     with committed():
-        services.story_save(story=draft, user=editor)
+        workflow.story_save(story=draft, user=editor)
     assert client.get("/")["X-Cache"] == "HIT"
     assert client.get(story.get_absolute_url())["X-Cache"] == "HIT"
 
@@ -479,7 +479,7 @@ def test_invalidation_waits_for_the_commit(client, story, editor, django_capture
     warm(client, ["/"])
     story.headline = "Ferry timetable, uncommitted"
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.story_save(story=story, user=editor)
+        workflow.story_save(story=story, user=editor)
     # Until the transaction commits other readers could not see the change: the cached page stands.
     assert client.get("/")["X-Cache"] == "HIT"
     for callback in callbacks:

@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import preview, services
+from articles import preview
 from articles.models import Correction, CorrectionKind, Section, StoryStatus
+from articles.stories import corrections
 from tests.articles.desk_forms import form_data, set_fields
 from tests.factories import StoryFactory, UserFactory
 
@@ -32,14 +33,14 @@ def story(db):
 
 def correct_at(moment: str, **kwargs) -> Correction:
     with time_machine.travel(moment, tick=False):
-        return services.story_correct(**kwargs)
+        return corrections.story_correct(**kwargs)
 
 
 # --- The service ---------------------------------------------------------------------
 
 
 def test_editor_corrects_a_live_story(editor, story):
-    correction = services.story_correct(
+    correction = corrections.story_correct(
         story=story, user=editor, text="  The dredging starts in June, not May.  ", kind=CorrectionKind.CORRECTION
     )
     assert correction.story == story and correction.created_by == editor
@@ -48,26 +49,28 @@ def test_editor_corrects_a_live_story(editor, story):
 
 
 def test_clarification_is_a_kind_of_its_own(editor, story):
-    correction = services.story_correct(story=story, user=editor, text="Figures are estimates.", kind="clarification")
+    correction = corrections.story_correct(
+        story=story, user=editor, text="Figures are estimates.", kind="clarification"
+    )
     assert correction.get_kind_display() == "Clarification"
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t", None])
 def test_empty_correction_is_refused_with_a_message(editor, story, text):
     with pytest.raises(ValidationError, match="cannot be empty"):
-        services.story_correct(story=story, user=editor, text=text)
+        corrections.story_correct(story=story, user=editor, text=text)
     assert not Correction.objects.exists()
 
 
 def test_unknown_kind_is_refused(editor, story):
     with pytest.raises(ValidationError):
-        services.story_correct(story=story, user=editor, text="Something", kind="retraction")
+        corrections.story_correct(story=story, user=editor, text="Something", kind="retraction")
 
 
 @pytest.mark.parametrize("role", ["Reporter", "Photo desk"])
 def test_only_editors_correct(db, story, role):
     with pytest.raises(PermissionDenied):
-        services.story_correct(story=story, user=UserFactory(username=f"c-{role}", role=role), text="Wrong date.")
+        corrections.story_correct(story=story, user=UserFactory(username=f"c-{role}", role=role), text="Wrong date.")
     assert not Correction.objects.exists()
 
 
@@ -86,7 +89,7 @@ def test_only_a_story_readers_can_see_is_corrected(editor, fields):
     later = timezone.now() + timedelta(hours=3)
     story = StoryFactory(**{key: later if value == "future" else value for key, value in fields.items()})
     with pytest.raises(ValidationError, match="readers can see"):
-        services.story_correct(story=story, user=editor, text="Wrong date.")
+        corrections.story_correct(story=story, user=editor, text="Wrong date.")
 
 
 # --- On the story ----------------------------------------------------------------------
@@ -104,7 +107,7 @@ def test_corrections_are_shown_at_the_foot_of_the_story_oldest_first(client, edi
 
 
 def test_a_single_correction_is_headed_by_its_kind(client, editor, story):
-    services.story_correct(story=story, user=editor, text="Figures are estimates.", kind="clarification")
+    corrections.story_correct(story=story, user=editor, text="Figures are estimates.", kind="clarification")
     html = client.get(story.get_absolute_url()).content.decode()
     assert '<h2 id="corrections-heading">Clarification</h2>' in html
 
@@ -116,7 +119,7 @@ def test_correction_time_is_shown_in_the_desk_time_zone(client, editor, story):
 
 
 def test_correction_text_is_plain_escaped_text(client, editor, story):
-    services.story_correct(story=story, user=editor, text='<script>alert("x")</script> & <b>bold</b>\nLine two')
+    corrections.story_correct(story=story, user=editor, text='<script>alert("x")</script> & <b>bold</b>\nLine two')
     html = client.get(story.get_absolute_url()).content.decode()
     assert "<script>alert" not in html and "<b>bold</b>" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;<br>Line two" in html
@@ -129,7 +132,7 @@ def test_new_correction_shows_at_once_on_cached_pages(
     assert "Dredging starts in June." not in client.get(story.get_absolute_url()).content.decode()
     client.get("/corrections/")
     with django_capture_on_commit_callbacks(execute=True):
-        services.story_correct(story=story, user=editor, text="Dredging starts in June.")
+        corrections.story_correct(story=story, user=editor, text="Dredging starts in June.")
     assert "Dredging starts in June." in client.get(story.get_absolute_url()).content.decode()
     assert "Dredging starts in June." in client.get("/corrections/").content.decode()
 
@@ -143,11 +146,11 @@ def test_story_page_query_count_does_not_grow_with_corrections(
 ):
     settings.NEWSROOM_PAGE_CACHE = False  # count the view's queries only
     url = story.get_absolute_url()
-    services.story_correct(story=story, user=editor, text="One.")
+    corrections.story_correct(story=story, user=editor, text="One.")
     with CaptureQueriesContext(connection) as one:
         client.get(url)
     for number in range(4):
-        services.story_correct(story=story, user=editor, text=f"More {number}.")
+        corrections.story_correct(story=story, user=editor, text=f"More {number}.")
     with django_assert_max_num_queries(len(one)):
         assert client.get(url).content.decode().count('class="correction"') == 5
     assert len(one) <= 8
@@ -181,7 +184,7 @@ def test_corrections_page_lists_corrections_newest_first_with_links(client, edit
     ids=["withdrawn", "back to draft", "rescheduled", "embargoed"],
 )
 def test_corrections_of_stories_no_longer_live_leave_every_public_page(client, editor, story, change):
-    services.story_correct(story=story, user=editor, text="A fix nobody may see now.")
+    corrections.story_correct(story=story, user=editor, text="A fix nobody may see now.")
     later = timezone.now() + timedelta(days=1)
     for field, value in change.items():
         setattr(story, field, later if value == "future" else value)
@@ -207,11 +210,11 @@ def test_corrections_page_query_count_is_fixed(client, editor, settings, django_
     settings.NEWSROOM_PAGE_CACHE = False  # count the view's queries only
     StoryFactory.create_batch(2)
     for story in StoryFactory.create_batch(2):
-        services.story_correct(story=story, user=editor, text="Fix.")
+        corrections.story_correct(story=story, user=editor, text="Fix.")
     with CaptureQueriesContext(connection) as few:
         client.get("/corrections/")
     for story in StoryFactory.create_batch(8):
-        services.story_correct(story=story, user=editor, text="Another fix.")
+        corrections.story_correct(story=story, user=editor, text="Another fix.")
     with django_assert_num_queries(len(few)):
         assert client.get("/corrections/").content.decode().count('class="correction"') == 10
     assert len(few) <= 4
@@ -305,7 +308,7 @@ def test_reporter_gets_no_correction_form_and_a_hand_made_post_adds_nothing(clie
 
 
 def test_published_corrections_are_read_only_in_the_admin(client, editor, story):
-    services.story_correct(story=story, user=editor, text="Recorded fix.")
+    corrections.story_correct(story=story, user=editor, text="Recorded fix.")
     client.force_login(editor)
     html = client.get(change_url(story)).content.decode()
     assert "Recorded fix." in html

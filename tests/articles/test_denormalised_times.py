@@ -15,8 +15,8 @@ from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
 
-from articles import services
 from articles.models import Byline, Story, StoryStatus, TaggedStory
+from articles.stories import revisions, workflow
 from articles.views import related_stories
 from tests.articles.admin_pages import change_url, error_text, open_change_form
 from tests.factories import AuthorFactory, StoryFactory, UserFactory
@@ -80,7 +80,7 @@ def test_saving_a_byline_again_copies_the_time_unless_the_save_names_other_field
 def test_a_byline_added_through_an_old_copy_of_the_story_takes_the_time_in_the_database(editor):
     story = StoryFactory(status=StoryStatus.DRAFT, publish_at=None)
     stale = Story.objects.get(pk=story.pk)
-    services.story_publish(story=story, user=editor)
+    workflow.story_publish(story=story, user=editor)
     Byline.objects.create(story=stale, author=AuthorFactory(), order=1)
     stale.tags.add("Harbour")
     assert copies(story) == {Story.objects.get(pk=story.pk).publish_at}
@@ -92,15 +92,15 @@ def test_the_copy_follows_publishing_and_rescheduling(editor):
     assert copies(story) == {None}
 
     later = timezone.now() + timedelta(hours=5)
-    services.story_publish(story=story, user=editor, publish_at=later)
+    workflow.story_publish(story=story, user=editor, publish_at=later)
     assert copies(story) == {later}
 
     sooner = timezone.now() + timedelta(hours=1)
-    services.story_publish(story=story, user=editor, publish_at=sooner)  # rescheduled
+    workflow.story_publish(story=story, user=editor, publish_at=sooner)  # rescheduled
     assert copies(story) == {sooner}
 
-    services.story_return_to_draft(story=story, user=editor)
-    services.story_publish(story=story, user=editor)  # now
+    workflow.story_return_to_draft(story=story, user=editor)
+    workflow.story_publish(story=story, user=editor)  # now
     story.refresh_from_db()
     assert copies(story) == {story.publish_at}
     assert story.publish_at <= timezone.now()
@@ -110,13 +110,13 @@ def test_the_copy_follows_a_time_changed_by_an_edit(editor):
     story = StoryFactory(publish_at=hours_ago(10))
     story.tags.add("Harbour")
     story.publish_at = hours_ago(20)
-    services.story_save(story=story, user=editor)
+    workflow.story_save(story=story, user=editor)
     assert copies(story) == {story.publish_at}
     # A save that leaves the time alone writes nothing to the bylines and tags.
     story.headline = "A new headline"
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Story, "copy_publish_time", lambda self: pytest.fail("copied an unchanged time"))
-        services.story_save(story=story, user=editor)
+        workflow.story_save(story=story, user=editor)
 
 
 def test_the_copy_follows_a_save_of_the_time_alone_and_of_a_story_built_in_memory():
@@ -149,21 +149,21 @@ def test_the_admin_inlines_add_bylines_and_tags_with_the_time(client, editor):
 def test_restoring_a_revision_copies_the_time_again(editor):
     story = StoryFactory(publish_at=hours_ago(6), headline="First words")
     story.tags.add("Harbour")
-    services.story_save(story=story, user=editor)
+    workflow.story_save(story=story, user=editor)
     first = Version.objects.get_for_object(story).order_by("pk").last()
     # Revisions leave the copy out: it is derived, and an old one would be stale.
     assert all("publish_at" not in v.field_dict for v in first.revision.version_set.exclude(object_id=str(story.pk)))
 
     story.headline = "Second words"
-    services.story_save(story=story, user=editor)
-    services.story_restore_revision(story=story, version=first, user=editor)
+    workflow.story_save(story=story, user=editor)
+    revisions.story_restore_revision(story=story, version=first, user=editor)
     assert copies(story) == {story.publish_at}
 
     # When the time changed since that revision, the restore keeps today's time, and so do the copies.
     kept = hours_ago(12)
     story.publish_at = kept
-    services.story_save(story=story, user=editor)
-    services.story_restore_revision(story=story, version=first, user=editor)
+    workflow.story_save(story=story, user=editor)
+    revisions.story_restore_revision(story=story, version=first, user=editor)
     story.refresh_from_db()
     assert story.publish_at == kept
     assert copies(story) == {kept}

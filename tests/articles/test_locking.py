@@ -8,8 +8,8 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from django.utils import timezone
 
-from articles import services
 from articles.models import EditPresence, Story, StoryStatus
+from articles.stories import workflow
 from tests.articles.admin_pages import change_url, error_text, form_data, open_change_form, page_text
 from tests.factories import StoryFactory, UserFactory
 
@@ -116,7 +116,7 @@ def test_a_workflow_change_meanwhile_also_makes_the_form_stale(ana, ben):
     story = _draft()
     anas_browser = _browser(ana)
     anas_form = open_change_form(anas_browser, story)
-    services.story_submit(story=story, user=ben)
+    workflow.story_submit(story=story, user=ben)
     anas_form["headline"] = "Too late"
     response = anas_browser.post(change_url(story), anas_form)
     assert response.status_code == 200

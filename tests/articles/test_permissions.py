@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import services
 from articles.models import Story, StoryStatus
+from articles.stories import permissions, workflow
 from tests.articles.admin_pages import change_url, form_data, open_change_form, page_text
 from tests.factories import AuthorFactory, StoryFactory, UserFactory
 
@@ -48,14 +48,14 @@ def _story_for(action: str, owner):
 
 def _do(action: str, story, user):
     if action == "submit":
-        return services.story_submit(story=story, user=user)
+        return workflow.story_submit(story=story, user=user)
     if action == "publish":
-        return services.story_publish(story=story, user=user)
+        return workflow.story_publish(story=story, user=user)
     if action == "schedule":
-        return services.story_publish(story=story, user=user, publish_at=timezone.now() + timedelta(hours=2))
+        return workflow.story_publish(story=story, user=user, publish_at=timezone.now() + timedelta(hours=2))
     if action == "withdraw":
-        return services.story_withdraw(story=story, user=user)
-    return services.story_return_to_draft(story=story, user=user)
+        return workflow.story_withdraw(story=story, user=user)
+    return workflow.story_return_to_draft(story=story, user=user)
 
 
 ALLOWED = {
@@ -85,14 +85,14 @@ def test_service_permission_matrix(users, role, action):
 def test_reporter_cannot_submit_someone_elses_draft(users):
     story = _draft(created_by=users["Editor"])
     with pytest.raises(PermissionDenied):
-        services.story_submit(story=story, user=users["Reporter"])
+        workflow.story_submit(story=story, user=users["Reporter"])
     assert Story.objects.get(pk=story.pk).status == StoryStatus.DRAFT
 
 
 def test_reporter_may_submit_a_draft_carrying_their_byline(users):
     author = AuthorFactory(user=users["Reporter"])
     story = _draft(created_by=users["Editor"], bylines=[author])
-    services.story_submit(story=story, user=users["Reporter"])
+    workflow.story_submit(story=story, user=users["Reporter"])
     assert story.status == StoryStatus.SUBMITTED
 
 
@@ -112,7 +112,7 @@ def test_reporter_may_submit_a_draft_carrying_their_byline(users):
 def test_who_may_edit_which_story(users, role, owner_role, status, editable):
     publish_at = None if status in (StoryStatus.DRAFT, StoryStatus.SUBMITTED) else timezone.now()
     story = StoryFactory(status=status, publish_at=publish_at, created_by=users[owner_role])
-    assert services.story_can_edit(story=story, user=users[role]) is editable
+    assert permissions.story_can_edit(story=story, user=users[role]) is editable
 
 
 # --- Admin: the change form ---------------------------------------------------------------
@@ -198,7 +198,7 @@ def test_reporter_creates_a_story_and_it_is_theirs(client, users):
     story = Story.objects.get(headline="Ferry timetable changes")
     assert story.created_by == reporter
     assert story.status == StoryStatus.DRAFT
-    assert services.story_can_edit(story=story, user=reporter)
+    assert permissions.story_can_edit(story=story, user=reporter)
 
 
 @pytest.mark.parametrize("role", ["Editor", "Chief"])

@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from reversion.models import Version
 
-from articles import services
 from articles.models import Story, StoryStatus
+from articles.stories import revisions, workflow
 from tests.articles.admin_pages import change_url, error_text, open_change_form, page_text
 from tests.factories import AuthorFactory, StoryFactory, UserFactory
 
@@ -114,13 +114,13 @@ def test_restoring_a_revision_brings_back_words_and_bylines_as_a_new_revision(ed
 
 def test_restore_keeps_the_current_status_and_times(editor):
     story = StoryFactory(status=StoryStatus.DRAFT, publish_at=None, headline="Draft words")
-    services.story_submit(story=story, user=editor)
+    workflow.story_submit(story=story, user=editor)
     submitted = _versions(story).last()
-    services.story_publish(story=story, user=editor)
+    workflow.story_publish(story=story, user=editor)
     story.headline = "Published words"
-    services.story_save(story=story, user=editor)
+    workflow.story_save(story=story, user=editor)
 
-    services.story_restore_revision(story=story, version=submitted, user=editor)
+    revisions.story_restore_revision(story=story, version=submitted, user=editor)
     story.refresh_from_db()
     assert story.headline == "Draft words"
     assert story.status == StoryStatus.PUBLISHED
@@ -129,44 +129,44 @@ def test_restore_keeps_the_current_status_and_times(editor):
 
 def test_restore_that_would_break_the_publishing_rules_is_refused(editor):
     story = StoryFactory(bylines=[])
-    services.story_save(story=story, user=editor)  # a revision with no byline
+    workflow.story_save(story=story, user=editor)  # a revision with no byline
     old = _versions(story).last()
     story.headline = "Now with a byline"
-    services.story_save(story=story, user=editor)
+    workflow.story_save(story=story, user=editor)
     from articles.models import Byline
 
     Byline.objects.create(story=story, author=AuthorFactory())
     with pytest.raises(ValidationError) as refused:
-        services.story_restore_revision(story=story, version=old, user=editor)
+        revisions.story_restore_revision(story=story, version=old, user=editor)
     assert "Add at least one byline before publishing." in refused.value.messages
     assert Story.objects.get(pk=story.pk).headline == "Now with a byline"
 
 
 def test_restoring_touches_only_this_story(editor):
     story, other = StoryFactory(headline="Mine"), StoryFactory(headline="Other")
-    services.story_save(story=story, user=editor)
+    workflow.story_save(story=story, user=editor)
     old = _versions(story).last()
     other.headline = "Other, edited"
-    services.story_save(story=other, user=editor)
-    services.story_restore_revision(story=story, version=old, user=editor)
+    workflow.story_save(story=other, user=editor)
+    revisions.story_restore_revision(story=story, version=old, user=editor)
     assert Story.objects.get(pk=other.pk).headline == "Other, edited"
 
 
 def test_a_revision_of_another_story_is_refused(editor):
     story, other = StoryFactory(), StoryFactory()
-    services.story_save(story=other, user=editor)
+    workflow.story_save(story=other, user=editor)
     with pytest.raises(ValidationError):
-        services.story_restore_revision(story=story, version=_versions(other).last(), user=editor)
+        revisions.story_restore_revision(story=story, version=_versions(other).last(), user=editor)
 
 
 def test_a_reporter_cannot_restore_a_submitted_story(client, editor):
     reporter = UserFactory(username="remi", role="Reporter")
     story = StoryFactory(status=StoryStatus.DRAFT, publish_at=None, created_by=reporter)
-    services.story_save(story=story, user=reporter)
-    services.story_submit(story=story, user=reporter)
+    workflow.story_save(story=story, user=reporter)
+    workflow.story_submit(story=story, user=reporter)
     old = _versions(story).first()
     with pytest.raises(PermissionDenied):
-        services.story_restore_revision(story=story, version=old, user=reporter)
+        revisions.story_restore_revision(story=story, version=old, user=reporter)
     client.force_login(reporter)
     assert client.get(_revision_url(story, old)).status_code == 200
     assert "Restore this revision" not in client.get(_revision_url(story, old)).content.decode()
@@ -204,7 +204,7 @@ def test_a_deleted_story_is_recovered_as_a_draft_with_its_bylines_and_tags(edito
 def test_deleting_keeps_a_revision_that_says_who_deleted(editor):
     story = StoryFactory()
     story_pk = story.pk
-    services.story_delete(story=story, user=editor)
+    revisions.story_delete(story=story, user=editor)
     deleted = Version.objects.get_deleted(Story).get(object_id=str(story_pk))
     assert deleted.revision.get_comment() == "Deleted by Eda Editor."
 
@@ -212,7 +212,7 @@ def test_deleting_keeps_a_revision_that_says_who_deleted(editor):
 def test_reporters_cannot_see_or_use_the_recover_list(client, editor):
     story = StoryFactory()
     story_pk = story.pk
-    services.story_delete(story=story, user=editor)
+    revisions.story_delete(story=story, user=editor)
     deleted = Version.objects.get_deleted(Story).get(object_id=str(story_pk))
     client.force_login(UserFactory(username="remi", role="Reporter"))
     assert client.get(reverse("admin:articles_story_recoverlist")).status_code == 403
@@ -224,8 +224,8 @@ def test_reporters_cannot_see_or_use_the_recover_list(client, editor):
 def test_a_live_story_cannot_be_recovered_twice(editor):
     story = StoryFactory()
     story_pk = story.pk
-    services.story_delete(story=story, user=editor)
+    revisions.story_delete(story=story, user=editor)
     deleted = Version.objects.get_deleted(Story).get(object_id=str(story_pk))
-    services.story_recover_deleted(version=deleted, user=editor)
+    revisions.story_recover_deleted(version=deleted, user=editor)
     with pytest.raises(ValidationError):
-        services.story_recover_deleted(version=deleted, user=editor)
+        revisions.story_recover_deleted(version=deleted, user=editor)

@@ -14,8 +14,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import search, services
+from articles import search
 from articles.models import Author, Byline, Story, StoryStatus
+from articles.stories import workflow
 from tests.factories import AuthorFactory, SectionFactory, StoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -235,7 +236,7 @@ def test_a_withdrawn_story_disappears_at_once(committed):
     assert found("regatta") == []
     Story.objects.filter(pk=story.pk).update(status=StoryStatus.PUBLISHED)
     story.refresh_from_db()
-    services.story_withdraw(story=story, user=editor)
+    workflow.story_withdraw(story=story, user=editor)
     assert found("regatta") == []
 
 

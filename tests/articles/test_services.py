@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from articles import services
 from articles.models import Story, StoryStatus
+from articles.stories import workflow
 from tests.factories import StoryFactory, UserFactory
 
 
@@ -22,7 +22,7 @@ def reporter(db):
 @pytest.mark.django_db
 def test_editor_publishes_a_draft(editor):
     story = StoryFactory(status=StoryStatus.DRAFT, publish_at=None)
-    services.story_publish(story=story, user=editor)
+    workflow.story_publish(story=story, user=editor)
     story.refresh_from_db()
     assert story.status == StoryStatus.PUBLISHED
     assert story.first_published_at == story.publish_at
@@ -34,7 +34,7 @@ def test_editor_publishes_a_draft(editor):
 def test_publishing_with_future_time_schedules(editor):
     story = StoryFactory(status=StoryStatus.DRAFT, publish_at=None)
     later = timezone.now() + timedelta(minutes=5)
-    services.story_publish(story=story, user=editor, publish_at=later)
+    workflow.story_publish(story=story, user=editor, publish_at=later)
     assert not Story.objects.live().filter(pk=story.pk).exists()
     assert Story.objects.live(now=later).filter(pk=story.pk).exists()
 
@@ -43,7 +43,7 @@ def test_publishing_with_future_time_schedules(editor):
 def test_reporter_cannot_publish(reporter):
     story = StoryFactory(status=StoryStatus.DRAFT, publish_at=None)
     with pytest.raises(PermissionDenied):
-        services.story_publish(story=story, user=reporter)
+        workflow.story_publish(story=story, user=reporter)
     story.refresh_from_db()
     assert story.status == StoryStatus.DRAFT
 
@@ -52,7 +52,7 @@ def test_reporter_cannot_publish(reporter):
 def test_publish_without_byline_is_refused_with_a_message(editor):
     story = StoryFactory(status=StoryStatus.DRAFT, publish_at=None, bylines=[])
     with pytest.raises(ValidationError) as error:
-        services.story_publish(story=story, user=editor)
+        workflow.story_publish(story=story, user=editor)
     assert "byline" in " ".join(error.value.messages)
     story.refresh_from_db()
     assert story.status == StoryStatus.DRAFT
@@ -61,12 +61,12 @@ def test_publish_without_byline_is_refused_with_a_message(editor):
 @pytest.mark.django_db
 def test_withdrawn_story_leaves_the_gate(editor):
     story = StoryFactory()
-    services.story_withdraw(story=story, user=editor)
+    workflow.story_withdraw(story=story, user=editor)
     assert not Story.objects.live().filter(pk=story.pk).exists()
 
 
 @pytest.mark.django_db
 def test_reporter_submits_their_own_draft(reporter):
     story = StoryFactory(status=StoryStatus.DRAFT, publish_at=None, created_by=reporter)
-    services.story_submit(story=story, user=reporter)
+    workflow.story_submit(story=story, user=reporter)
     assert story.status == StoryStatus.SUBMITTED

@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from articles import richtext, services
+from articles import richtext
 from articles.models import Story, StoryStatus
-from articles.signals import story_changed
+from articles.stories import workflow
+from articles.stories.signals import story_changed
 from tests.articles.admin_pages import change_url, error_text, form_data, open_change_form
 from tests.factories import AuthorFactory, PhotoFactory, PlacementFactory, SectionFactory, StoryFactory, UserFactory
 
@@ -67,7 +68,7 @@ def _latest_comment(story) -> str:
 def test_publish_now_stamps_who_and_when_and_raises_the_version(editor, sent, django_capture_on_commit_callbacks):
     story = _draft()
     with django_capture_on_commit_callbacks(execute=True):
-        services.story_publish(story=story, user=editor)
+        workflow.story_publish(story=story, user=editor)
     story.refresh_from_db()
     assert story.status == StoryStatus.PUBLISHED
     assert story.published_by == editor
@@ -83,7 +84,7 @@ def test_scheduling_keeps_the_story_off_the_site_until_its_time(editor, sent, dj
     story = _draft()
     later = timezone.now() + timedelta(minutes=5)
     with django_capture_on_commit_callbacks(execute=True):
-        services.story_publish(story=story, user=editor, publish_at=later)
+        workflow.story_publish(story=story, user=editor, publish_at=later)
     assert not Story.objects.live().filter(pk=story.pk).exists()
     assert Story.objects.live(now=later).filter(pk=story.pk).exists()
     assert _latest_comment(story).startswith("Scheduled by Eda Editor for ")
@@ -93,7 +94,7 @@ def test_scheduling_keeps_the_story_off_the_site_until_its_time(editor, sent, dj
 def test_scheduling_in_the_past_is_refused_and_says_so(editor):
     story = _draft()
     with pytest.raises(ValidationError) as refused:
-        services.story_publish(story=story, user=editor, publish_at=timezone.now() - timedelta(minutes=1))
+        workflow.story_publish(story=story, user=editor, publish_at=timezone.now() - timedelta(minutes=1))
     assert "is in the past" in _messages(refused.value)
     assert "publish_at" in refused.value.error_dict
     assert Story.objects.get(pk=story.pk).status == StoryStatus.DRAFT
@@ -102,7 +103,7 @@ def test_scheduling_in_the_past_is_refused_and_says_so(editor):
 def test_a_command_may_backdate_a_publication(editor):
     story = _draft()
     yesterday = timezone.now() - timedelta(days=1)
-    services.story_publish(story=story, user=editor, publish_at=yesterday, backdate=True)
+    workflow.story_publish(story=story, user=editor, publish_at=yesterday, backdate=True)
     assert story.publish_at == yesterday
     assert story.is_live()
 
@@ -110,7 +111,7 @@ def test_a_command_may_backdate_a_publication(editor):
 def test_embargo_after_the_publish_time_is_refused(editor):
     story = _draft(embargo_until=timezone.now() + timedelta(hours=3))
     with pytest.raises(ValidationError) as refused:
-        services.story_publish(story=story, user=editor, publish_at=timezone.now() + timedelta(hours=1))
+        workflow.story_publish(story=story, user=editor, publish_at=timezone.now() + timedelta(hours=1))
     assert "The embargo ends at" in _messages(refused.value)
     assert "after the publish time" in _messages(refused.value)
     assert Story.objects.get(pk=story.pk).status == StoryStatus.DRAFT
@@ -118,27 +119,27 @@ def test_embargo_after_the_publish_time_is_refused(editor):
 
 def test_an_embargo_before_the_publish_time_is_fine(editor):
     story = _draft(embargo_until=timezone.now() + timedelta(hours=1))
-    services.story_publish(story=story, user=editor, publish_at=timezone.now() + timedelta(hours=2))
+    workflow.story_publish(story=story, user=editor, publish_at=timezone.now() + timedelta(hours=2))
     assert story.status == StoryStatus.PUBLISHED
 
 
 def test_a_live_story_cannot_be_published_again(editor):
     story = StoryFactory()
     with pytest.raises(ValidationError) as refused:
-        services.story_publish(story=story, user=editor)
+        workflow.story_publish(story=story, user=editor)
     assert "already live" in _messages(refused.value)
 
 
 def test_publish_now_brings_a_scheduled_story_forward(editor):
     story = StoryFactory(publish_at=timezone.now() + timedelta(days=1))
-    services.story_publish(story=story, user=editor)
+    workflow.story_publish(story=story, user=editor)
     assert story.is_live()
 
 
 def test_withdrawing_takes_the_story_off_at_once_and_stamps_the_time(editor, sent, django_capture_on_commit_callbacks):
     story = StoryFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        services.story_withdraw(story=story, user=editor)
+        workflow.story_withdraw(story=story, user=editor)
     assert story.status == StoryStatus.WITHDRAWN
     assert story.withdrawn_at is not None
     assert not Story.objects.live().filter(pk=story.pk).exists()
@@ -147,12 +148,12 @@ def test_withdrawing_takes_the_story_off_at_once_and_stamps_the_time(editor, sen
 
 def test_a_withdrawn_story_goes_back_to_draft_before_it_can_be_published_again(editor):
     story = StoryFactory()
-    services.story_withdraw(story=story, user=editor)
+    workflow.story_withdraw(story=story, user=editor)
     with pytest.raises(ValidationError) as refused:
-        services.story_publish(story=story, user=editor)
+        workflow.story_publish(story=story, user=editor)
     assert "Return it to draft" in _messages(refused.value)
-    services.story_return_to_draft(story=story, user=editor)
-    services.story_publish(story=story, user=editor)
+    workflow.story_return_to_draft(story=story, user=editor)
+    workflow.story_publish(story=story, user=editor)
     assert story.is_live()
     assert story.withdrawn_at is None
 
@@ -160,15 +161,15 @@ def test_a_withdrawn_story_goes_back_to_draft_before_it_can_be_published_again(e
 def test_only_published_stories_can_be_withdrawn(editor):
     story = _draft()
     with pytest.raises(ValidationError) as refused:
-        services.story_withdraw(story=story, user=editor)
+        workflow.story_withdraw(story=story, user=editor)
     assert "Only a published story can be withdrawn" in _messages(refused.value)
 
 
 def test_unscheduling_forgets_a_first_publication_that_never_happened(editor):
     story = _draft()
-    services.story_publish(story=story, user=editor, publish_at=timezone.now() + timedelta(hours=4))
+    workflow.story_publish(story=story, user=editor, publish_at=timezone.now() + timedelta(hours=4))
     assert story.first_published_at is not None
-    services.story_return_to_draft(story=story, user=editor)
+    workflow.story_return_to_draft(story=story, user=editor)
     assert story.status == StoryStatus.DRAFT
     assert story.first_published_at is None
     assert _latest_comment(story).startswith("Unscheduled by")
@@ -177,13 +178,13 @@ def test_unscheduling_forgets_a_first_publication_that_never_happened(editor):
 def test_a_live_story_is_withdrawn_not_returned_to_draft(editor):
     story = StoryFactory()
     with pytest.raises(ValidationError) as refused:
-        services.story_return_to_draft(story=story, user=editor)
+        workflow.story_return_to_draft(story=story, user=editor)
     assert "Withdraw it" in _messages(refused.value)
 
 
 def test_submitting_stamps_the_time_and_only_works_on_drafts(reporter):
     story = _draft(created_by=reporter)
-    services.story_submit(story=story, user=reporter)
+    workflow.story_submit(story=story, user=reporter)
     assert story.status == StoryStatus.SUBMITTED
     assert story.submitted_at is not None
     assert story.version == 2
@@ -192,14 +193,14 @@ def test_submitting_stamps_the_time_and_only_works_on_drafts(reporter):
 def test_an_empty_draft_cannot_be_submitted(reporter):
     story = _draft(created_by=reporter, body="<p> </p>")
     with pytest.raises(ValidationError) as refused:
-        services.story_submit(story=story, user=reporter)
+        workflow.story_submit(story=story, user=reporter)
     assert "body is empty" in _messages(refused.value)
 
 
 def test_a_refused_transition_sends_no_signal(editor, sent, django_capture_on_commit_callbacks):
     story = _draft(bylines=[])
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
-        services.story_publish(story=story, user=editor)
+        workflow.story_publish(story=story, user=editor)
     assert sent == []
 
 
@@ -209,14 +210,14 @@ def test_a_refused_transition_sends_no_signal(editor, sent, django_capture_on_co
 def test_publish_without_a_byline_names_the_problem(editor):
     story = _draft(bylines=[])
     with pytest.raises(ValidationError) as refused:
-        services.story_publish(story=story, user=editor)
+        workflow.story_publish(story=story, user=editor)
     assert "Add at least one byline before publishing." in refused.value.messages
 
 
 def test_publish_with_an_empty_body_names_the_problem(editor):
     story = _draft(body="")
     with pytest.raises(ValidationError) as refused:
-        services.story_publish(story=story, user=editor)
+        workflow.story_publish(story=story, user=editor)
     assert refused.value.error_dict["body"][0].message == "The body is empty. Write the story before publishing it."
 
 
@@ -224,7 +225,7 @@ def test_an_overlong_headline_is_a_publishing_problem():
     # PostgreSQL would refuse to store it; SQLite would not, so the check stands guard too.
     story = _draft()
     story.headline = "H" * 230
-    problems = services.story_publish_problems(story)
+    problems = workflow.story_publish_problems(story)
     assert problems["headline"] == ["The headline is 230 characters long; the limit is 200. Shorten it."]
 
 
@@ -243,7 +244,7 @@ def test_a_photo_unfit_to_publish_is_named(editor, photo_fields, expected, where
     if where == "body":
         PlacementFactory(story=story, photo=photo)
     with pytest.raises(ValidationError) as refused:
-        services.story_publish(story=story, user=editor)
+        workflow.story_publish(story=story, user=editor)
     message = _messages(refused.value)
     assert f"Photo “Cranes at dawn” (no. {photo.pk})" in message
     assert expected in message
@@ -254,7 +255,7 @@ def test_rights_ending_before_the_scheduled_time_are_caught(editor):
     photo = PhotoFactory(rights_expire_on=timezone.localdate() + timedelta(days=1))
     story = _draft(lead_photo=photo)
     with pytest.raises(ValidationError) as refused:
-        services.story_publish(story=story, user=editor, publish_at=timezone.now() + timedelta(days=3))
+        workflow.story_publish(story=story, user=editor, publish_at=timezone.now() + timedelta(days=3))
     assert "our rights to use it end on" in _messages(refused.value)
 
 
@@ -487,7 +488,7 @@ def test_chinese_headline_gets_a_chinese_slug_when_left_empty(editor_client):
     assert editor_client.post(reverse("admin:articles_story_add"), data).status_code == 302
     story = Story.objects.get(headline="港口电影节开幕")
     assert story.slug == "港口电影节开幕"
-    services.story_publish(story=story, user=UserFactory(username="chief", role="Chief"))
+    workflow.story_publish(story=story, user=UserFactory(username="chief", role="Chief"))
     reader = Client()
     assert reader.get(story.get_absolute_url()).status_code == 200
 
@@ -514,7 +515,7 @@ def test_word_count_keeps_paragraphs_and_list_items_apart():
 def test_every_problem_is_named_at_once(editor):
     story = _draft(bylines=[], body="")
     with pytest.raises(ValidationError) as refused:
-        services.story_publish(story=story, user=editor, publish_at=timezone.now() - timedelta(hours=1))
+        workflow.story_publish(story=story, user=editor, publish_at=timezone.now() - timedelta(hours=1))
     message = _messages(refused.value)
     assert "is in the past" in message
     assert "Add at least one byline" in message
@@ -526,7 +527,7 @@ def test_an_edit_never_changes_the_status(editor):
     story.status = StoryStatus.PUBLISHED
     story.publish_at = timezone.now()
     story.headline = "Edited words"
-    services.story_save(story=story, user=editor)
+    workflow.story_save(story=story, user=editor)
     fresh = Story.objects.get(pk=story.pk)
     assert (fresh.status, fresh.headline) == (StoryStatus.DRAFT, "Edited words")
 
@@ -534,6 +535,6 @@ def test_an_edit_never_changes_the_status(editor):
 def test_a_new_story_always_starts_as_a_draft(editor):
     story = Story(headline="Brand new", section=SectionFactory(), status=StoryStatus.PUBLISHED)
     story.publish_at = timezone.now()
-    services.story_save(story=story, user=editor)
+    workflow.story_save(story=story, user=editor)
     assert Story.objects.get(pk=story.pk).status == StoryStatus.DRAFT
     assert story.created_by == editor

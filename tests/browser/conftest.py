@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from articles.roles import sync_roles
+from articles.stories.roles import sync_roles
 from tests.browser import demo
 from tests.factories import UserFactory
 from tools.quality import checks

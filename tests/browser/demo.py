@@ -14,10 +14,10 @@ from functools import partial
 from django.utils import timezone
 from PIL import Image
 
-from articles import services
 from articles.demo import content, pictures
 from articles.models import Author, Byline, Photo, Placement, Section, Story
 from articles.photos import services as photo_services
+from articles.stories import corrections, workflow
 
 # One story per section, plus a second special report so a section lists more than one.
 STORY_SLUGS = [
@@ -115,12 +115,12 @@ def build(publisher) -> MiniDemo:
                     story=story, photo=_photo(demo, placed["photo"]), paragraph=placed["after_paragraph"], order=order
                 )
         story.tags.set(data.get("tags", []))
-        services.story_publish(
+        workflow.story_publish(
             story=story, user=publisher, publish_at=now - timedelta(hours=data["hours_ago"]), backdate=True
         )
         demo.stories[slug] = story
     # A correction, so the story's foot and the corrections page show one.
-    services.story_correct(
+    corrections.story_correct(
         story=demo.lead,
         user=publisher,
         text="An earlier version of this story gave the depth of the water in Quarry Lane as 14cm. It was 40cm.",

@@ -9,10 +9,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from articles import services
 from articles.demo import content, pictures
 from articles.models import Author, Byline, Photo, Placement, Section, Story, StoryStatus
 from articles.photos import services as photo_services
+from articles.stories import workflow
 
 DEMO_ACCOUNTS = [
     # username, role group, first name, last name
@@ -161,12 +161,12 @@ class Command(BaseCommand):
         status = data.get("status", StoryStatus.PUBLISHED)
         if status == StoryStatus.PUBLISHED:
             publish_at = self.now - timedelta(hours=data["hours_ago"])
-            services.story_publish(story=story, user=loader, publish_at=publish_at, backdate=True)
+            workflow.story_publish(story=story, user=loader, publish_at=publish_at, backdate=True)
             if data.get("updated_hours_ago") is not None:
                 story.updated_at = self.now - timedelta(hours=data["updated_hours_ago"])
                 story.save(update_fields=["updated_at"])
         elif status == StoryStatus.SUBMITTED:
-            services.story_submit(story=story, user=loader)
+            workflow.story_submit(story=story, user=loader)
         return story
 
     def _accounts(self, authors):
