@@ -6,10 +6,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from articles import search
+        # Receivers that keep the search index and the page cache exact (imported here, once the
+        # models are loaded).
+        from articles.reader import cache
+        from articles.search import index
 
-        search.connect_signals()
-
-        from articles import cache
-
+        index.connect_signals()
         cache.connect_signals()

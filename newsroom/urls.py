@@ -3,16 +3,9 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from articles.admin.photo import serve_original
-
-admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} — newsroom"
-admin.site.site_title = "Newsroom"
-admin.site.index_title = "The desk"
-
 urlpatterns = [
-    path("admin/originals/<path:name>", serve_original, name="photo_original"),
     path("admin/", admin.site.urls),
-    path("", include("articles.urls")),
+    path("", include("articles.reader.urls")),
 ]
 
 if settings.NEWSROOM_SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):

@@ -1,5 +1,5 @@
-"""The newsroom's admin, one module per area: stories, photos, people and sections."""
+"""The desk: the newsroom's admin site and one module per area (stories, photos, people, desk records)."""
 
-from articles.admin import desk, people, photo, story
+from articles.admin import people, photo, story, story_records
 
-__all__ = ["desk", "people", "photo", "story"]
+__all__ = ["people", "photo", "story", "story_records"]

@@ -7,104 +7,39 @@ one service; when the service refuses, the whole save is rolled back and the
 form comes back with the user's text and the service's message.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import timedelta
 
 import reversion
-from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.contrib import admin
 from django.db import transaction
-from django.db.models import BooleanField, Case, Exists, OuterRef, Prefetch, Q, Value, When
-from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils import formats, timezone
+from django.db.models import BooleanField, Case, Prefetch, Value, When
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 from reversion.admin import VersionAdmin
-from reversion.errors import RevertError
-from reversion.models import Version
 
 from articles import richtext
 from articles.admin.common import BookkeepingAdmin, thumbnail
-from articles.admin.desk import CorrectionInline, ShareLinkInline
-from articles.forms import StoryAdminForm
-from articles.models import Author, Byline, Placement, Story, StoryStatus, TaggedStory
-from articles.pagination import CappedCountPaginator
+from articles.admin.story_records import CorrectionInline, ShareLinkInline
+from articles.admin.pagination import CappedCountPaginator
+from articles.admin.story_form import StoryAdminForm
+from articles.admin.story_history import TEXT_FIELDS, StoryHistoryMixin
+from articles.admin.story_workflow import StoryWorkflowMixin
+from articles.dates import desk_time, person_name
+from articles.models import Byline, Placement, Story, TaggedStory
+from articles.models.story import ownership_condition
 from articles.stories import permissions, presence, revisions, textdiff, workflow
-
-TEXT_FIELDS = ("headline", "standfirst", "body")
-
-
-def _when(moment) -> str:
-    return formats.date_format(timezone.localtime(moment), "j M Y, H:i")
 
 
 def desk_state(story: Story, now=None) -> str:
-    """The story's place in the workflow as the desk says it: Live, Scheduled for …, Embargoed until …"""
-    now = now or timezone.now()
-    if story.status != StoryStatus.PUBLISHED:
-        return story.get_status_display()
-    if story.is_live(now):
-        return "Live"
-    if story.publish_at and story.publish_at > now:
-        return f"Scheduled for {_when(story.publish_at)}"
-    return f"Embargoed until {_when(story.embargo_until)}"
-
-
-# --- Workflow buttons ----------------------------------------------------------------
-
-
-class _WorkflowRefused(Exception):
-    """A service refused the button's transition; carries its ValidationError out of the transaction."""
-
-    def __init__(self, error: ValidationError):
-        super().__init__(error)
-        self.error = error
-
-
-@dataclass(frozen=True)
-class WorkflowButton:
-    name: str  # the POST key
-    label: str
-    publisher_only: bool
-    confirm: str = ""
-
-
-SUBMIT = WorkflowButton("_submit_story", "Submit for editing", publisher_only=False)
-PUBLISH_NOW = WorkflowButton("_publish_now", "Publish now", publisher_only=True)
-SCHEDULE = WorkflowButton("_schedule", "Schedule for the publish time", publisher_only=True)
-BACK_TO_DRAFT = WorkflowButton("_back_to_draft", "Back to draft", publisher_only=True)
-UNSCHEDULE = WorkflowButton("_back_to_draft", "Unschedule (back to draft)", publisher_only=True)
-WITHDRAW = WorkflowButton(
-    "_withdraw",
-    "Withdraw",
-    publisher_only=True,
-    confirm="Withdraw this story? It disappears from every page, feed and list at once.",
-)
-WORKFLOW_BUTTONS = {button.name: button for button in (SUBMIT, PUBLISH_NOW, SCHEDULE, BACK_TO_DRAFT, WITHDRAW)}
-
-
-def _run_workflow(name: str, story: Story, user) -> str:
-    """Call the service behind a button; return the message for the desk."""
-    if name == SUBMIT.name:
-        workflow.story_submit(story=story, user=user)
-        return f"“{story}” was submitted for editing. The desk takes it from here."
-    if name == PUBLISH_NOW.name:
-        workflow.story_publish(story=story, user=user)
-        return f"“{story}” is published and live."
-    if name == SCHEDULE.name:
-        if story.publish_at is None:
-            raise ValidationError({"publish_at": ["Set a publish time in the future to schedule the story."]})
-        workflow.story_publish(story=story, user=user, publish_at=story.publish_at)
-        return f"“{story}” is scheduled for {_when(story.publish_at)}."
-    if name == WITHDRAW.name:
-        workflow.story_withdraw(story=story, user=user)
-        return f"“{story}” was withdrawn. It is off the site and stays here in the admin."
-    workflow.story_return_to_draft(story=story, user=user)
-    return f"“{story}” is a draft again."
+    """Story.state() as the desk's list says it: Live, Scheduled for …, Embargoed until …"""
+    state = story.state(now)
+    if state.status.startswith("Scheduled"):
+        return f"Scheduled for {desk_time(story.publish_at)}"
+    if state.status == "Embargoed":
+        return f"Embargoed until {desk_time(story.embargo_until)}"
+    return state.status
 
 
 # --- Inlines -------------------------------------------------------------------------
@@ -160,7 +95,7 @@ class TaggedStoryInline(StoryPartInline):
 
 
 @admin.register(Story)
-class StoryAdmin(BookkeepingAdmin, VersionAdmin):
+class StoryAdmin(StoryWorkflowMixin, StoryHistoryMixin, BookkeepingAdmin, VersionAdmin):
     form = StoryAdminForm
     list_display = ["headline", "section", "state", "publish_at", "byline_names", "modified"]
     list_filter = ["status", "section", "publish_at"]
@@ -229,11 +164,10 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
 
     @staticmethod
     def _is_mine(request):
-        """True for stories the user created or carries the byline of."""
-        bylined = Exists(Byline.objects.filter(story=OuterRef("pk"), author__user=request.user.pk))
+        """True for stories the user owns (the one ownership rule, StoryQuerySet.owned_by)."""
         # Case, not a bare condition: created_by IS NULL must read as False, never NULL, on every database.
         return Case(
-            When(Q(created_by=request.user.pk) | Q(bylined), then=Value(True)),
+            When(ownership_condition(request.user.pk), then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
         )
@@ -281,72 +215,6 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
         # revision. Each service records its own, one per story, with its own comment.
         return admin.ModelAdmin.changelist_view(self, request, context)
 
-    def _refuse_unavailable_actions(self, request) -> None:
-        """A hand-made POST naming an action this user is not offered is refused, not ignored."""
-        known = {action if isinstance(action, str) else action.__name__ for action in self.actions or ()}
-        known |= {name for name, _func in self.admin_site.actions}
-        requested = set(request.POST.getlist("action"))
-        if requested & (known - set(self.get_actions(request))):
-            raise PermissionDenied
-
-    # --- Bulk actions: the same services as the buttons
-
-    def _run_bulk(self, request, queryset, service, done: str) -> None:
-        succeeded = 0
-        # One transaction: a story the user may not touch (403) undoes the whole batch.
-        with transaction.atomic():
-            for story in queryset:
-                try:
-                    service(story=story, user=request.user)
-                except ValidationError as error:
-                    self.message_user(request, f"“{story}”: {' '.join(error.messages)}", messages.ERROR)
-                else:
-                    succeeded += 1
-        if succeeded:
-            noun = "story" if succeeded == 1 else "stories"
-            self.message_user(request, f"{succeeded} {noun} {done}.", messages.SUCCESS)
-
-    @admin.action(description="Submit selected drafts for editing", permissions=["change"])
-    def submit_selected(self, request, queryset):
-        self._run_bulk(request, queryset, workflow.story_submit, "submitted for editing")
-
-    @admin.action(description="Publish selected stories now", permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        self._run_bulk(request, queryset, workflow.story_publish, "published")
-
-    @admin.action(description="Withdraw selected stories", permissions=["publish"])
-    def withdraw_selected(self, request, queryset):
-        self._run_bulk(request, queryset, workflow.story_withdraw, "withdrawn")
-
-    # --- The change form: buttons, locking, presence
-
-    def _requested_button(self, request) -> WorkflowButton | None:
-        if request.method != "POST":
-            return None
-        return next((button for name, button in WORKFLOW_BUTTONS.items() if name in request.POST), None)
-
-    def add_view(self, request, form_url="", extra_context=None):
-        return self._view_with_workflow(super().add_view, request, form_url=form_url, extra_context=extra_context)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        return self._view_with_workflow(
-            super().change_view, request, object_id, form_url=form_url, extra_context=extra_context
-        )
-
-    def _view_with_workflow(self, view, request, *args, **kwargs):
-        button = self._requested_button(request)
-        if button and button.publisher_only and not permissions.user_can_publish(request.user):
-            raise PermissionDenied
-        request.story_workflow_button = button
-        try:
-            return view(request, *args, **kwargs)
-        except _WorkflowRefused as refused:
-            # Everything of the first pass was rolled back. Show the same POST again, with
-            # the refusal on the form, so nothing is saved and nothing typed is lost.
-            request.story_workflow_button = None
-            request.story_workflow_refusal = refused.error
-            return view(request, *args, **kwargs)
-
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         refusal = getattr(request, "story_workflow_refusal", None)
@@ -356,23 +224,6 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
 
     def save_model(self, request, obj, form, change):
         workflow.story_save(story=obj, user=request.user)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        story = form.instance
-        button = getattr(request, "story_workflow_button", None)
-        try:
-            if button is not None:
-                request.story_workflow_done = _run_workflow(button.name, story, request.user)
-            elif story.status == StoryStatus.PUBLISHED:
-                problems = workflow.story_publish_problems(story)
-                if problems:
-                    problems.setdefault(NON_FIELD_ERRORS, []).insert(
-                        0, "This story is published, so every save must meet the publishing rules."
-                    )
-                    raise ValidationError(problems)
-        except ValidationError as error:
-            raise _WorkflowRefused(error) from error
 
     def log_addition(self, request, obj, message):
         return self._log_with_comment(super().log_addition, request, obj, message)
@@ -387,20 +238,6 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
         if said and reversion.is_active():
             reversion.set_comment(f"{said} {entry.get_change_message()}".strip())
         return entry
-
-    def response_add(self, request, obj, post_url_continue=None):
-        done = getattr(request, "story_workflow_done", None)
-        if done:
-            self.message_user(request, done, messages.SUCCESS)
-            return HttpResponseRedirect(reverse("admin:articles_story_change", args=[obj.pk]))
-        return super().response_add(request, obj, post_url_continue)
-
-    def response_change(self, request, obj):
-        done = getattr(request, "story_workflow_done", None)
-        if done:
-            self.message_user(request, done, messages.SUCCESS)
-            return HttpResponseRedirect(reverse("admin:articles_story_change", args=[obj.pk]))
-        return super().response_change(request, obj)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
@@ -421,27 +258,13 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
         now = timezone.now()
         return [
             {
-                "name": presence.user.get_full_name() or presence.user.get_username(),
+                "name": person_name(seen.user),
                 "ago": "just now"
-                if now - presence.last_seen < timedelta(minutes=1)
-                else f"{timesince(presence.last_seen, now)} ago",
+                if now - seen.last_seen < timedelta(minutes=1)
+                else f"{timesince(seen.last_seen, now)} ago",
             }
-            for presence in presence.edit_presence_record(story=obj, user=request.user)
+            for seen in presence.edit_presence_record(story=obj, user=request.user)
         ]
-
-    def _workflow_buttons(self, request, obj) -> list[WorkflowButton]:
-        publisher = permissions.user_can_publish(request.user)
-        if obj is None or obj.status == StoryStatus.DRAFT:
-            buttons = [SUBMIT, PUBLISH_NOW, SCHEDULE]
-        elif obj.status == StoryStatus.SUBMITTED:
-            buttons = [PUBLISH_NOW, SCHEDULE, BACK_TO_DRAFT]
-        elif obj.status == StoryStatus.WITHDRAWN:
-            buttons = [BACK_TO_DRAFT]
-        elif obj.is_live():
-            buttons = [WITHDRAW]
-        else:
-            buttons = [PUBLISH_NOW, SCHEDULE, UNSCHEDULE, WITHDRAW]
-        return [button for button in buttons if publisher or not button.publisher_only]
 
     def _conflict_context(self, form) -> dict | None:
         conflict = getattr(form, "conflict", None)
@@ -465,119 +288,3 @@ class StoryAdmin(BookkeepingAdmin, VersionAdmin):
         with transaction.atomic():
             for story in queryset:
                 revisions.story_delete(story=story, user=request.user)
-
-    # --- History, restore and recovery
-
-    def history_view(self, request, object_id, extra_context=None):
-        story = self.get_object(request, unquote(object_id))
-        context = {"story_history": self._history(story) if story else [], **(extra_context or {})}
-        return super().history_view(request, object_id, context)
-
-    def _history(self, story: Story) -> list[dict]:
-        """Each revision of the story, newest first, with what it changed in the text."""
-        versions = Version.objects.get_for_object(story).select_related("revision__user").order_by("pk")
-        entries, previous = [], None
-        for version in versions:
-            text = _version_text(version)
-            entries.append(
-                {
-                    "revision": version.revision,
-                    "url": reverse("admin:articles_story_revision", args=[story.pk, version.pk]),
-                    "diffs": textdiff.story_text_diffs(previous, text) if previous is not None else [],
-                    "first": previous is None,
-                }
-            )
-            previous = text
-        entries.reverse()
-        return entries
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        """One revision against the story as it is now, with a button that restores it (through the service)."""
-        story = self.get_object(request, unquote(object_id))
-        if story is None:
-            raise Http404("No such story.")
-        if not self.has_view_or_change_permission(request, story):
-            raise PermissionDenied
-        version = get_object_or_404(
-            Version.objects.get_for_object(story).select_related("revision__user"), pk=version_id
-        )
-        can_restore = self.has_change_permission(request, story)
-        if request.method == "POST":
-            if not can_restore:
-                raise PermissionDenied
-            try:
-                revisions.story_restore_revision(story=story, version=version, user=request.user)
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
-                return HttpResponseRedirect(request.path)
-            self.message_user(
-                request,
-                f"Restored the revision of {_when(version.revision.date_created)}. It is now the latest revision.",
-                messages.SUCCESS,
-            )
-            return HttpResponseRedirect(reverse("admin:articles_story_change", args=[story.pk]))
-        old = _version_text(version)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": story,
-            "title": f"Revision of {_when(version.revision.date_created)}",
-            "subtitle": str(story),
-            "revision": version.revision,
-            "old": {**old, "body_text": textdiff.body_text(old["body"])},
-            "bylines": _version_bylines(version, story.pk),
-            "diffs": textdiff.story_text_diffs({field: getattr(story, field) for field in TEXT_FIELDS}, old),
-            "can_restore": can_restore,
-            **(extra_context or {}),
-        }
-        return TemplateResponse(request, "admin/articles/story/revision.html", context)
-
-    def recoverlist_view(self, request, extra_context=None):
-        if not permissions.user_can_publish(request.user):
-            raise PermissionDenied
-        return super().recoverlist_view(request, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        """A deleted story's last revision, with a button that brings it back as a draft."""
-        if not (permissions.user_can_publish(request.user) and self.has_add_permission(request)):
-            raise PermissionDenied
-        version = get_object_or_404(Version.objects.get_deleted(Story).select_related("revision__user"), pk=version_id)
-        if request.method == "POST":
-            try:
-                story = revisions.story_recover_deleted(version=version, user=request.user)
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
-                return HttpResponseRedirect(request.path)
-            self.message_user(request, f"“{story}” was recovered as a draft.", messages.SUCCESS)
-            return HttpResponseRedirect(reverse("admin:articles_story_change", args=[story.pk]))
-        old = _version_text(version)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": f"Recover “{version.object_repr}”",
-            "revision": version.revision,
-            "old": {**old, "body_text": textdiff.body_text(old["body"])},
-            "bylines": _version_bylines(version, int(version.object_id)),
-            **(extra_context or {}),
-        }
-        return TemplateResponse(request, "admin/articles/story/recover_form.html", context)
-
-
-def _version_text(version: Version) -> dict:
-    try:
-        fields = version.field_dict
-    except RevertError:
-        fields = {}
-    return {field: fields.get(field) or "" for field in TEXT_FIELDS}
-
-
-def _version_bylines(version: Version, story_pk: int) -> list[str]:
-    """The byline names a revision held, in order (authors deleted since are left out)."""
-    rows = [
-        v.field_dict
-        for v in revisions.revision_story_versions(version.revision, story_pk)
-        if v.content_type.model_class() is Byline
-    ]
-    rows.sort(key=lambda row: (row["order"], row["id"]))
-    names = dict(Author.objects.filter(pk__in=[row["author_id"] for row in rows]).values_list("pk", "name"))
-    return [names[row["author_id"]] for row in rows if row["author_id"] in names]

@@ -8,8 +8,8 @@ from django.utils import dateformat
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from articles import seo
 from articles.models import Author
+from articles.reader import seo
 
 register = template.Library()
 

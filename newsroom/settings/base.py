@@ -45,7 +45,7 @@ if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is required when DEBUG is off, e.g. ALLOWED_HOSTS=news.example.org")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsroom.admin_site.NewsroomAdminConfig",  # django.contrib.admin, with the newsroom's own site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,9 +63,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304s from the ETag/Last-Modified the page cache stores; then the page cache itself, above
-    # sessions and auth so a hit costs no query (articles/cache.py).
+    # sessions and auth so a hit costs no query (articles/reader/cache.py).
     "django.middleware.http.ConditionalGetMiddleware",
-    "articles.cache.PageCacheMiddleware",
+    "articles.reader.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -90,7 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "articles.context_processors.site",
+                "articles.reader.context_processors.site",
             ],
         },
     },
@@ -134,7 +134,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
         }
     }
-# Full pages for anonymous readers (articles/cache.py); on unless DEBUG, so template edits show at once.
+# Full pages for anonymous readers (articles/reader/cache.py); on unless DEBUG, so template edits show at once.
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=not DEBUG)
 NEWSROOM_PAGE_CACHE_TIMEOUT = env_int("NEWSROOM_PAGE_CACHE_TIMEOUT", 300)
 # Pages each process also keeps in its own memory (checked against the shared generation on every
@@ -261,5 +261,5 @@ NEWSROOM_SOCIAL_LINKS = env_pairs(
 )
 NEWSROOM_DEMO_PASSWORD = env_str("NEWSROOM_DEMO_PASSWORD", "newsroom-demo")
 NEWSROOM_STORIES_PER_PAGE = env_int("NEWSROOM_STORIES_PER_PAGE", 20)
-# Story ids per page of the story sitemap, so at most that many URLs (1 to 50,000; articles/sitemaps.py).
+# Story ids per page of the story sitemap, so at most that many URLs (1 to 50,000; articles/reader/sitemaps.py).
 NEWSROOM_SITEMAP_PAGE_SIZE = env_int("NEWSROOM_SITEMAP_PAGE_SIZE", 1000)

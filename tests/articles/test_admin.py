@@ -4,8 +4,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles.admin.pagination import CappedCountPaginator
 from articles.models import Story, StoryStatus
-from articles.pagination import CappedCountPaginator
 from tests.factories import AuthorFactory, PhotoFactory, PlacementFactory, SectionFactory, StoryFactory, UserFactory
 
 MODELS = ["story", "photo", "author", "section"]

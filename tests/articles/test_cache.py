@@ -13,9 +13,9 @@ from django.test import RequestFactory
 from django.urls import path
 from django.utils import timezone
 
-from articles import cache as page_cache
 from articles.models import Photo, ShareLinkUse, Story, StoryStatus
-from articles.sitemaps import story_sitemap_path
+from articles.reader import cache as page_cache
+from articles.reader.sitemaps import story_sitemap_path
 from articles.stories import corrections, sharelinks, workflow
 from newsroom.urls import urlpatterns as site_urlpatterns
 from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory, UserFactory

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import preview
 from articles.models import Correction, CorrectionKind, Section, StoryStatus
+from articles.reader import listings
 from articles.stories import corrections
 from tests.articles.desk_forms import form_data, set_fields
 from tests.factories import StoryFactory, UserFactory
@@ -194,7 +194,7 @@ def test_corrections_of_stories_no_longer_live_leave_every_public_page(client, e
 
 
 def test_corrections_page_is_paginated(client, editor, monkeypatch):
-    monkeypatch.setattr(preview.CorrectionListView, "paginate_by", 2)
+    monkeypatch.setattr(listings.CorrectionListView, "paginate_by", 2)
     story = StoryFactory(publish_at=LONG_AGO)
     for day in range(1, 6):
         correct_at(f"2025-03-0{day} 09:00 +00:00", story=story, user=editor, text=f"Fix of day {day}.")

@@ -16,8 +16,8 @@ from reversion.models import Version
 from taggit.models import Tag
 
 from articles.models import Byline, Story, StoryStatus, TaggedStory
+from articles.reader.story import related_stories
 from articles.stories import revisions, workflow
-from articles.views import related_stories
 from tests.articles.admin_pages import change_url, error_text, open_change_form
 from tests.factories import AuthorFactory, StoryFactory, UserFactory
 

@@ -7,8 +7,8 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from articles.feeds import LatestStoriesFeed, lead_image_url
 from articles.models import Correction, StoryStatus
+from articles.reader.feeds import LatestStoriesFeed, lead_image_url
 from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory
 
 SITE = "https://news.example.org"

@@ -7,8 +7,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from taggit.models import Tag
 
-from articles import richtext, search
+from articles import richtext
 from articles.models import Author, Byline, Correction, Photo, Placement, Section, Story, StoryStatus, TaggedStory
+from articles.search import results
 from tests.factories import SectionFactory
 
 SMALL = {"sections": 3, "authors": 6, "tags": 30, "photos": 8, "image_files": 2, "image_width": 320}
@@ -91,7 +92,7 @@ def test_new_stories_get_fresh_ids_after_the_generator(dataset):
 
 def test_generated_stories_are_searchable(dataset):
     story = Story.objects.live().first()
-    hits = search.search_stories(story.headline)
+    hits = results.search_stories(story.headline)
     assert story.pk in [hit.story.pk for hit in hits[0 : hits.count()]]
 
 

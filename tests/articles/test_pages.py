@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Byline, StoryStatus
+from articles.reader import listings
 from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory
 
 
@@ -425,12 +426,11 @@ def test_500_page_renders_standalone_without_the_database():
 
 
 def test_server_error_uses_the_sites_500_page(client, db, settings, monkeypatch):
-    from articles import views
 
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(views.HomeView, "get_context_data", explode)
+    monkeypatch.setattr(listings.HomeView, "get_context_data", explode)
     client.raise_request_exception = False
     response = client.get("/")
     assert response.status_code == 500

@@ -13,9 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import search
 from articles.models import Byline, Correction, Placement
-from articles.sitemaps import story_sitemap_path
+from articles.reader.sitemaps import story_sitemap_path
+from articles.search import index
 from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory, UserFactory
 
 # Pinned query counts. A change here should come with a reason in the commit message.
@@ -97,7 +97,7 @@ class Newsroom:
             Correction.objects.create(story=self.story, text=f"Correction {n} to the story.")
             # A section of its own, for the home page's blocks and the navigation.
             self.new_story(f"Section story {n}", hours=1 + n, section=SectionFactory(position=n))
-        search.rebuild_index()
+        index.rebuild_index()
 
 
 def urls_for(room: Newsroom) -> dict[str, str]:

@@ -14,8 +14,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import search
 from articles.models import Author, Byline, Story, StoryStatus
+from articles.search import backends, documents, index
+from articles.search import results as results_module
+from articles.search.query import MAX_QUERY_CHARS, parse_query
+from articles.search.results import search_stories
 from articles.stories import workflow
 from tests.factories import AuthorFactory, SectionFactory, StoryFactory, UserFactory
 
@@ -30,13 +33,13 @@ def committed(django_capture_on_commit_callbacks):
 
 
 def found(raw_query, **kwargs) -> list[Story]:
-    results = search.search_stories(raw_query, **kwargs)
+    results = search_stories(raw_query, **kwargs)
     return [hit.story for hit in results[0 : results.count()]]
 
 
 def index_row_count() -> int:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM {search.INDEX_TABLE}")
+        cursor.execute(f"SELECT count(*) FROM {backends.INDEX_TABLE}")
         return cursor.fetchone()[0]
 
 
@@ -62,20 +65,20 @@ def index_row_count() -> int:
     ],
 )
 def test_parse_query_keeps_only_words_it_extracted(raw, terms):
-    assert search.parse_query(raw).terms == terms
+    assert parse_query(raw).terms == terms
 
 
 def test_parse_query_shows_back_text_without_control_or_bidi_override_characters():
-    query = search.parse_query("ferry\x00\u202e times\x1b[31m")
+    query = parse_query("ferry\x00\u202e times\x1b[31m")
     assert query.text == "ferry times [31m"
     assert query.terms == ("ferry", "times", "31m")
 
 
 def test_parse_query_truncates_long_input_to_200_characters_and_20_terms():
-    query = search.parse_query(" ".join(f"word{n}" for n in range(2000)))
-    assert len(query.text) == search.MAX_QUERY_CHARS
+    query = parse_query(" ".join(f"word{n}" for n in range(2000)))
+    assert len(query.text) == MAX_QUERY_CHARS
     assert query.terms == tuple(f"word{n}" for n in range(20))
-    assert search.parse_query("x" * 10_000).terms == ("x" * 200,)
+    assert parse_query("x" * 10_000).terms == ("x" * 200,)
 
 
 # --- Finding --------------------------------------------------------------------------------------
@@ -145,7 +148,7 @@ def test_a_chinese_query_finds_the_chinese_story(committed):
     assert found("电影节") == [chinese]
     assert found("港") == [chinese]
     assert found("口港") == []  # characters must be adjacent and in order
-    hit = search.search_stories("电影节")[0:1][0]
+    hit = search_stories("电影节")[0:1][0]
     assert "<mark>电影节</mark>" in hit.headline_html
     assert "<mark>电影节</mark>" in hit.snippet_html
 
@@ -165,7 +168,7 @@ def test_hits_highlight_matches_in_headline_and_snippet(committed):
             headline="Cranes return to the harbour",
             body="<p>" + "Filler words about the city. " * 30 + "Three new cranes arrived by sea.</p>",
         )
-    (hit,) = search.search_stories("crane")[0:1]
+    (hit,) = search_stories("crane")[0:1]
     assert hit.headline_html == "<mark>Cranes</mark> return to the harbour"
     assert "<mark>cranes</mark> arrived by sea" in hit.snippet_html
     assert hit.snippet_html.startswith("… ")
@@ -179,11 +182,11 @@ def test_highlighting_escapes_editor_text_before_adding_marks(committed):
             standfirst="Drivers <b>pay</b> more & complain.",
             body="<p>The &lt;script&gt;alert(1)&lt;/script&gt; tolls rose again.</p>",
         )
-    (hit,) = search.search_stories("tolls")[0:1]
+    (hit,) = search_stories("tolls")[0:1]
     assert hit.headline_html == "<mark>Tolls</mark> &amp; &quot;fees&quot; &lt;rise&gt; at the bridge"
     assert "&lt;script&gt;alert(1)&lt;/script&gt; <mark>tolls</mark>" in hit.snippet_html
     assert "<script>" not in hit.snippet_html
-    (hit,) = search.search_stories("drivers")[0:1]  # no body match: the standfirst is the snippet
+    (hit,) = search_stories("drivers")[0:1]  # no body match: the standfirst is the snippet
     assert hit.snippet_html == "<mark>Drivers</mark> &lt;b&gt;pay&lt;/b&gt; more &amp; complain."
 
 
@@ -299,7 +302,7 @@ def test_editing_an_author_without_renaming_reindexes_nothing(committed):
     author.bio = "New bio."
     with committed() as callbacks:
         author.save()
-    assert [c for c in callbacks if getattr(c, "func", None) is search._flush_pending] == []
+    assert [c for c in callbacks if getattr(c, "func", None) is index._flush_pending] == []
 
 
 def test_renaming_a_tag_reindexes_its_stories(committed):
@@ -324,13 +327,13 @@ def test_a_deleted_story_leaves_the_index(committed):
 
 def test_one_transaction_reindexes_each_story_once(committed, monkeypatch):
     calls = []
-    original = search.reindex_stories
+    original = index.reindex_stories
 
     def recording(story_ids, **kwargs):
         calls.append(set(story_ids))
         return original(story_ids, **kwargs)
 
-    monkeypatch.setattr(search, "reindex_stories", recording)
+    monkeypatch.setattr(index, "reindex_stories", recording)
     with committed() as callbacks:
         story = StoryFactory()
         story.tags.set(["One", "Two", "Three"])
@@ -345,8 +348,8 @@ def test_one_transaction_reindexes_each_story_once(committed, monkeypatch):
 def test_reindexing_is_idempotent(committed):
     with committed():
         story = StoryFactory(headline="Lock gates repaired")
-    search.reindex_stories([story.pk])
-    search.reindex_stories([story.pk, story.pk])
+    index.reindex_stories([story.pk])
+    index.reindex_stories([story.pk, story.pk])
     assert found("lock gates") == [story]
     assert index_row_count() == 1
 
@@ -361,7 +364,9 @@ def test_reindex_search_rebuilds_the_index_from_scratch(capsys):
         Story(headline=f"Bulk story {n} about tides", section=section, status=StoryStatus.PUBLISHED, publish_at=NOW)
         for n in range(25)
     )
-    search.get_backend().write([search.Document(story_id=10**9, headline="orphan", standfirst="", names="", body="")])
+    backends.get_backend().write(
+        [documents.Document(story_id=10**9, headline="orphan", standfirst="", names="", body="")]
+    )
     assert found("tides") == []
     call_command("reindex_search", batch_size=10)
     output = capsys.readouterr().out
@@ -381,7 +386,7 @@ def ferry_stories(committed, monkeypatch):
 
     MAX_RESULTS is 3 here, so "ferry" has more hits than a search ranks.
     """
-    monkeypatch.setattr(search, "MAX_RESULTS", 3)
+    monkeypatch.setattr(results_module, "MAX_RESULTS", 3)
     with committed():
         for state, fields in NOT_LIVE.items():
             StoryFactory(headline=f"Ferry {state}", body="<p>The ferry.</p>", **fields)
@@ -403,14 +408,14 @@ def ferry_stories(committed, monkeypatch):
 
 def test_only_the_newest_matches_are_ranked_counted_and_listed(ferry_stories):
     newest, old_timetable = ferry_stories
-    results = search.search_stories("ferry")
+    results = search_stories("ferry")
     assert results.count() == 3
     assert results.capped
     assert [hit.story for hit in results[0:3]] == newest[:3]  # equal matches: newest first
     # The old story matches best, but three newer ones match too; a more specific query finds it.
     assert old_timetable not in found("ferry")
     assert found("ferry timetable") == [old_timetable]
-    assert not search.search_stories("ferry timetable").capped
+    assert not search_stories("ferry timetable").capped
 
 
 def test_the_best_match_among_the_newest_comes_first(committed, ferry_stories):
@@ -451,7 +456,7 @@ PLANS = {
 
 def test_every_plan_finds_the_same_newest_live_stories(ferry_stories, monkeypatch):
     newest, old_timetable = ferry_stories
-    backend = type(search.get_backend())
+    backend = type(backends.get_backend())
     for plan, knobs in PLANS[connection.vendor].items():
         with monkeypatch.context() as patch:
             for name, value in knobs.items():
@@ -459,9 +464,9 @@ def test_every_plan_finds_the_same_newest_live_stories(ferry_stories, monkeypatc
             assert found("ferry") == newest[:3], plan
             assert found("ferry timetable") == [old_timetable], plan
             assert found("ferry nonsenseword") == [], plan
-            results = search.search_stories("ferry")
+            results = search_stories("ferry")
             assert (results.count(), results.capped) == (3, True), plan
-            everything = search.get_backend().newest_hits(search.parse_query("ferry"), results._live(), limit=100)
+            everything = backends.get_backend().newest_hits(parse_query("ferry"), results._live(), limit=100)
             assert everything == [story.pk for story in [*newest, old_timetable]], plan
 
 
@@ -470,9 +475,9 @@ def test_scores_do_not_depend_on_how_ids_are_grouped(committed, monkeypatch):
         stories = [
             StoryFactory(headline="Harbour " * (n % 3 + 1), body="<p>The harbour.</p>" * (n + 1)) for n in range(6)
         ]
-    query = search.parse_query("harbour")
+    query = parse_query("harbour")
     ids = [story.pk for story in stories]
-    backend = search.get_backend()
+    backend = backends.get_backend()
     one_by_one = {pk: backend.scores(query, [pk])[pk] for pk in ids}
     # On SQLite, scores come from rowid ranges: make every gap a split.
     monkeypatch.setattr(type(backend), "min_gap", 0, raising=False)
@@ -492,7 +497,7 @@ def test_scores_do_not_depend_on_how_ids_are_grouped(committed, monkeypatch):
     ],
 )
 def test_id_spans_cover_ids_with_few_ranges_split_at_the_widest_gaps(ids, max_spans, spans):
-    assert search.id_spans(ids, max_spans=max_spans, min_gap=10) == spans
+    assert backends.id_spans(ids, max_spans=max_spans, min_gap=10) == spans
 
 
 # --- The search page ------------------------------------------------------------------------------
@@ -636,11 +641,11 @@ def test_the_index_table_migration_can_be_reversed_and_reapplied():
     try:
         with connection.schema_editor() as editor:
             migration.drop_index_table(apps, editor)
-        assert search.INDEX_TABLE not in connection.introspection.table_names()
+        assert backends.INDEX_TABLE not in connection.introspection.table_names()
     finally:
         with connection.schema_editor() as editor:
             migration.create_index_table(apps, editor)
-    assert search.INDEX_TABLE in connection.introspection.table_names()
+    assert backends.INDEX_TABLE in connection.introspection.table_names()
     story = StoryFactory(headline="Rebuilt lighthouse")  # autocommit: on_commit work runs at once
     assert found("lighthouse") == [story]
 

@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.template import Context, Template
 
-from articles import seo
 from articles.models import Correction, CorrectionKind, Photo
+from articles.reader import seo
 from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory
 
 SITE = "https://news.example.org"

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from lxml import etree
 
-from articles.feeds import lead_image_url
 from articles.models import Story, StoryStatus
-from articles.sitemaps import TagSitemap
+from articles.reader.feeds import lead_image_url
+from articles.reader.sitemaps import TagSitemap
 from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory
 
 SITE = "https://news.example.org"

@@ -27,9 +27,10 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw
 from taggit.models import Tag
 
-from articles import richtext, search
+from articles import richtext
 from articles.models import Author, Byline, Correction, Photo, Placement, Section, Story, StoryStatus, TaggedStory
 from articles.photos import services as photo_services
+from articles.search import index
 
 SECTION_NAMES = [
     "City", "Harbour", "Politics", "Business", "Education", "Health", "Environment", "Transport",
@@ -485,7 +486,7 @@ class Command(BaseCommand):
         step = 2000
         for start in range(0, len(story_ids), step):
             batch = story_ids[start : start + step]
-            search.reindex_stories(batch, batch_size=1000)
+            index.reindex_stories(batch, batch_size=1000)
             progress.update(len(batch))
 
     def analyze(self) -> None:

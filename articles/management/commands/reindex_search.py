@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import reset_queries
 
-from articles import search
+from articles.search import index
 
 
 class Command(BaseCommand):
@@ -41,7 +41,7 @@ class Command(BaseCommand):
                 self.stdout.write(line)
                 next_report[0] = share + 0.1
 
-        indexed, removed = search.rebuild_index(batch_size=batch_size, progress=progress)
+        indexed, removed = index.rebuild_index(batch_size=batch_size, progress=progress)
         if interactive and indexed:
             self.stdout.write("")
         self.stdout.write(

@@ -1,16 +1,12 @@
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.paginator import InvalidPage
 from django.db import connections
-from django.db.models import Count
 from django.db.models.expressions import RawSQL
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import (
     ArchiveIndexView,
-    DetailView,
     ListView,
     MonthArchiveView,
     TemplateView,
@@ -18,13 +14,14 @@ from django.views.generic import (
 )
 from taggit.models import Tag
 
-from articles import seo
-from articles.models import Author, Section, Story
+from articles.models import Author, Correction, Section, Story
 from articles.models.story import attach_byline_names
-from articles.pagination import UncountedPaginator
 from articles.photos.public import is_public
+from articles.reader import seo
+from articles.reader.pagination import UncountedPaginator
 
 HOME_TOP_STORIES = 4
+CORRECTIONS_PER_PAGE = 30
 HOME_LATEST = 12
 HOME_STORIES_PER_SECTION = 4
 # What a card shows (articles/templatetags/cards.py) and the gate checks: nothing else is read from
@@ -257,62 +254,32 @@ class ArchiveMonth(ArchiveMixin, MonthArchiveView):
         return context
 
 
-class StoryView(DetailView):
-    template_name = "articles/story.html"
-    context_object_name = "story"
+class CorrectionListView(ListView):
+    """Every correction and clarification to a live story, newest first."""
+
+    template_name = "articles/corrections.html"
+    context_object_name = "corrections"
+    paginate_by = CORRECTIONS_PER_PAGE
 
     def get_queryset(self):
-        return Story.objects.live().for_story_page()
-
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        if self.kwargs.get("section") != self.object.section.slug or self.kwargs.get("slug") != self.object.slug:
-            # Permalinks are forever: an old headline or section still finds the story.
-            return redirect(self.object.get_absolute_url(), permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        return (
+            Correction.objects.filter(story__in=Story.objects.live())
+            .select_related("story__section")
+            .only(
+                "kind",
+                "text",
+                "published_at",
+                "story__headline",
+                "story__slug",
+                "story__section__slug",
+                "story__section__name",
+            )
+            .order_by("-published_at", "-pk")
+        )
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["related_stories"] = related_stories(self.object)
-        context["current_section"] = self.object.section.slug
-        return context
-
-
-RELATED_WINDOW_DAYS = 90
-
-
-def related_stories(story: Story, limit: int = 4) -> list[Story]:
-    """Editor-picked related stories first, then live stories sharing the most tags.
-
-    Tag matches are looked for within RELATED_WINDOW_DAYS either side of the story's publish time:
-    news is related in time, and a popular tag can carry thousands of stories over the years. The
-    window is a range on the tag rows' copy of the publish time, so each tag reads only its rows
-    inside it from the index (tag, -publish_at, -story); live() decides which of them may show.
-    """
-    live = (
-        Story.objects.live()
-        .select_related("section")
-        .only("headline", "slug", "publish_at", "section__slug", "section__name", "status", "embargo_until")
-    )
-    picked = list(live.filter(pk__in=story.related.values("pk")).order_by("-publish_at")[:limit])
-    if len(picked) < limit:
-        tag_ids = [item.tag_id for item in story.tagged_items.all()]
-        if tag_ids:
-            exclude = [story.pk, *(s.pk for s in picked)]
-            around = story.publish_at or timezone.now()
-            window = timedelta(days=RELATED_WINDOW_DAYS)
-            picked += list(
-                live.filter(
-                    tagged_items__tag_id__in=tag_ids,
-                    tagged_items__publish_at__range=(around - window, around + window),
-                )
-                .exclude(pk__in=exclude)
-                .annotate(shared=Count("tagged_items"))
-                .order_by("-shared", "-publish_at")[: limit - len(picked)]
-            )
-    return picked
-
-
-def story_shortlink(request, pk):
-    story = get_object_or_404(Story.objects.live().select_related("section"), pk=pk)
-    return redirect(story.get_absolute_url(), permanent=True)
+        return super().get_context_data(
+            page_title="Corrections and clarifications",
+            page_description=f"Every correction and clarification {settings.NEWSROOM_SITE_NAME} has published.",
+            **kwargs,
+        )

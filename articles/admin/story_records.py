@@ -1,45 +1,28 @@
-"""The desk's tools around a story: corrections, share links and the editorial overview.
+"""The desk records around a story: corrections and share links (inlines, and the share-link list).
 
 The inlines sit on the story's change form. Their rows never save themselves: new
 corrections go through corrections.story_correct, new share links through
 sharelinks.sharelink_create and a ticked "Revoke" through sharelinks.sharelink_revoke.
 """
 
-from datetime import timedelta
-
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, F
-from django.db.models.functions import Coalesce, Greatest
+from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.urls import reverse
 from django.utils.html import format_html
 
-from articles.models import Correction, ShareLink, ShareLinkUse, Story, StoryStatus
+from articles.dates import desk_time, time_by
+from articles.models import Correction, ShareLink, ShareLinkUse, StoryStatus
 from articles.stories import corrections, permissions, sharelinks
 from articles.stories.sharelinks import sharelink_url
 
 SHARELINK_DURATIONS = [(1, "1 hour"), (24, "24 hours"), (48, "48 hours"), (7 * 24, "7 days")]
-OVERVIEW_DAYS_AHEAD = 7
-# Each list on the overview shows at most this many stories, so the page stays quick on a busy day.
-OVERVIEW_LIST_LIMIT = 100
 
 
 def _is_editor(request) -> bool:
     return permissions.user_can_publish(request.user)
-
-
-def _when(value) -> str:
-    return date_format(timezone.localtime(value), "j M Y, H:i") if value else "—"
-
-
-def _when_by(value, user) -> str:
-    """ "28 Nov 2026, 14:05 by editor": a desk record's time and, when known, who made it."""
-    return f"{_when(value)} by {user.get_username()}" if user else _when(value)
 
 
 class _ServiceFormSet(BaseInlineFormSet):
@@ -128,7 +111,7 @@ class CorrectionInline(_ServiceInline):
     def published(self, obj):
         if obj.pk is None:
             return "On saving"
-        return _when_by(obj.published_at, obj.created_by)
+        return time_by(obj.published_at, obj.created_by)
 
 
 # --- Share links ----------------------------------------------------------------
@@ -238,10 +221,10 @@ class ShareLinkInline(_ServiceInline):
         if obj.pk is None:
             return "—"
         if obj.revoked_at:
-            return f"Revoked {_when_by(obj.revoked_at, obj.revoked_by)}"
+            return f"Revoked {time_by(obj.revoked_at, obj.revoked_by)}"
         if not obj.is_usable():
-            return f"Expired {_when(obj.expires_at)}"
-        return _when(obj.expires_at)
+            return f"Expired {desk_time(obj.expires_at)}"
+        return desk_time(obj.expires_at)
 
     @admin.display(description="Uses")
     def uses(self, obj):
@@ -256,7 +239,7 @@ class ShareLinkInline(_ServiceInline):
     def made(self, obj):
         if obj.pk is None:
             return "—"
-        return _when_by(obj.created_at, obj.created_by)
+        return time_by(obj.created_at, obj.created_by)
 
 
 # --- Share links across stories -----------------------------------------------------
@@ -340,96 +323,3 @@ class ShareLinkAdmin(admin.ModelAdmin):
             f"{count} share link{'' if count == 1 else 's'} revoked; they stop working at once.",
             messages.SUCCESS,
         )
-
-
-# --- The editorial overview ---------------------------------------------------------
-
-
-def overview_lists(now=None) -> list[dict]:
-    """The desk's three lists, each in one query plus one for the bylines, whatever its length."""
-    now = now or timezone.now()
-    start_of_day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    horizon = now + timedelta(days=OVERVIEW_DAYS_AHEAD)
-    # Scheduled: live at the horizon but not yet; the visibility gate decides both.
-    scheduled = (
-        Story.objects.live(now=horizon)
-        .exclude(pk__in=Story.objects.live(now=now).values("pk"))
-        .for_listing()
-        # An embargo later than the publish time is when the story really goes live.
-        .annotate(goes_live_at=Greatest("publish_at", Coalesce("embargo_until", "publish_at")))
-        .order_by("goes_live_at", "pk")
-    )
-    waiting = (
-        Story.objects.filter(status=StoryStatus.SUBMITTED)
-        .for_listing()
-        .order_by(F("submitted_at").asc(nulls_last=True), "modified", "pk")
-    )
-    today = Story.objects.live(now=now).filter(publish_at__gte=start_of_day).for_listing()
-    lists = [
-        {
-            "key": "scheduled",
-            "title": f"Scheduled for the next {OVERVIEW_DAYS_AHEAD} days",
-            "time_label": "Goes live",
-            "stories": scheduled,
-            "empty": "Nothing is scheduled.",
-        },
-        {
-            "key": "waiting",
-            "title": "Submitted and waiting for an editor",
-            "time_label": "Submitted",
-            "stories": waiting,
-            "empty": "No story is waiting.",
-        },
-        {
-            "key": "today",
-            "title": "Published today",
-            "time_label": "Published",
-            "stories": today,
-            "empty": "Nothing has been published today yet.",
-        },
-    ]
-    for entry in lists:
-        stories = list(entry["stories"][: OVERVIEW_LIST_LIMIT + 1])
-        entry["more"] = len(stories) > OVERVIEW_LIST_LIMIT
-        entry["stories"] = stories[:OVERVIEW_LIST_LIMIT]
-        for story in entry["stories"]:
-            story.desk_time = _desk_time(entry["key"], story)
-    return lists
-
-
-def _desk_time(key: str, story: Story):
-    if key == "scheduled":
-        return story.goes_live_at
-    if key == "waiting":
-        return story.submitted_at or story.modified
-    return story.publish_at
-
-
-def desk_overview(request):
-    if not request.user.has_perm("articles.view_story"):
-        raise PermissionDenied
-    context = {
-        **admin.site.each_context(request),
-        "title": "Desk overview",
-        "lists": overview_lists(),
-        "can_preview": request.user.has_perm("articles.change_story"),
-    }
-    return TemplateResponse(request, "admin/desk_overview.html", context)
-
-
-def _mount_overview(site: admin.AdminSite) -> None:
-    """Serve the overview at /admin/desk/ (URL name admin:desk_overview) on the given site.
-
-    The project uses Django's default admin site rather than a subclass, so the
-    overview is added by wrapping the site's get_urls; an AdminSite subclass
-    could take it over with no change to the view.
-    """
-    site_get_urls = site.get_urls
-
-    def get_urls():
-        return [path("desk/", site.admin_view(desk_overview), name="desk_overview"), *site_get_urls()]
-
-    site.get_urls = get_urls
-
-
-_mount_overview(admin.site)

@@ -42,8 +42,8 @@ from django.utils.http import http_date
 from django.utils.xmlutils import SimplerXMLGenerator
 from taggit.models import Tag
 
-from articles.feeds import absolute_url, lead_image_url, story_updated_at
 from articles.models import Author, Section, Story
+from articles.reader.feeds import absolute_url, lead_image_url, story_updated_at
 
 # sitemaps.org: at most 50,000 URLs in one sitemap file (and 50,000 sitemaps in one index).
 PROTOCOL_MAX_URLS = 50_000

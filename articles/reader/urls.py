@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from articles import feeds, preview, search, sitemaps, views
+from articles.reader import feeds, listings, search, sitemaps, story
 
 app_name = "articles"
 
@@ -20,10 +20,10 @@ class UnicodeSlugConverter:
 register_converter(UnicodeSlugConverter, "uslug")
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("stories/<int:pk>/", views.story_shortlink, name="story_shortlink"),
-    path("tags/<uslug:slug>/", views.TagView.as_view(), name="tag"),
-    path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
+    path("", listings.HomeView.as_view(), name="home"),
+    path("stories/<int:pk>/", story.story_shortlink, name="story_shortlink"),
+    path("tags/<uslug:slug>/", listings.TagView.as_view(), name="tag"),
+    path("authors/<slug:slug>/", listings.AuthorView.as_view(), name="author"),
     # Feeds and sitemaps (articles/feeds.py, articles/sitemaps.py).
     path("feeds/rss/", feeds.LatestStoriesFeed("rss"), name="feed_rss"),
     path("feeds/atom/", feeds.LatestStoriesFeed("atom"), name="feed_atom"),
@@ -36,13 +36,13 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),
     path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
-    path("archive/", views.ArchiveIndex.as_view(), name="archive"),
-    path("archive/<int:year>/", views.ArchiveYear.as_view(), name="archive_year"),
-    path("archive/<int:year>/<int:month>/", views.ArchiveMonth.as_view(), name="archive_month"),
-    path("corrections/", preview.CorrectionListView.as_view(), name="corrections"),
+    path("archive/", listings.ArchiveIndex.as_view(), name="archive"),
+    path("archive/<int:year>/", listings.ArchiveYear.as_view(), name="archive_year"),
+    path("archive/<int:year>/<int:month>/", listings.ArchiveMonth.as_view(), name="archive_month"),
+    path("corrections/", listings.CorrectionListView.as_view(), name="corrections"),
     path("search/", search.SearchView.as_view(), name="search"),
-    # The story page, which also serves previews and share links (articles/preview.py).
-    path("<slug:section>/<int:pk>/<str:slug>/", preview.StoryView.as_view(), name="story"),
-    path("<slug:section>/<int:pk>/", preview.StoryView.as_view(), name="story_no_slug"),
-    path("<slug:slug>/", views.SectionView.as_view(), name="section"),
+    # The story page, which also serves previews and share links (articles/listings.py).
+    path("<slug:section>/<int:pk>/<str:slug>/", story.StoryView.as_view(), name="story"),
+    path("<slug:section>/<int:pk>/", story.StoryView.as_view(), name="story_no_slug"),
+    path("<slug:slug>/", listings.SectionView.as_view(), name="section"),
 ]

@@ -5,11 +5,10 @@ the dearest query of their pages (an index join over every one of them, several 
 PostgreSQL) only to print "of 312". Readers page through news by "newer" and "older", so the
 public lists (UncountedPaginator) fetch one story more than they show to know whether an older
 page exists, and count nothing. A page number past the end is empty, and answers 404 like any
-other page that does not exist. The desk's story list (CappedCountPaginator) counts, but stops.
+other page that does not exist. (The desk's story list counts, but stops: articles/admin/pagination.py.)
 """
 
-from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.utils.functional import cached_property
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger
 
 # A billion pages of stories: no list is that long, and the offset still fits a 64-bit integer.
 MAX_PAGE = 10**9
@@ -72,27 +71,3 @@ class UncountedPage(Page):
 
     def end_index(self):
         return (self.number - 1) * self.paginator.per_page + len(self.object_list)
-
-
-class CappedCountPaginator(Paginator):
-    """For the desk's story list: counts at most ``cap`` + 1 rows, in a bounded subquery.
-
-    Counting every story to print "98,213 stories" read a whole index of the stories table on
-    each changelist view. Past ``cap`` the count stops, the list says "more than 10,000" and its
-    page links reach the first ``cap`` stories; filters and search narrow it from there.
-    """
-
-    cap = 10_000
-
-    @cached_property
-    def count(self):
-        # Only the ids, in no order: the rows are counted, not shown.
-        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
-
-    @property
-    def capped(self) -> bool:
-        return self.count > self.cap
-
-    @property
-    def cap_display(self) -> str:
-        return f"{self.cap:,}"

@@ -1,27 +1,64 @@
-"""The desk's public-facing views: story previews, share links and the corrections page.
+"""The story page: what readers see, and what a previewer or share-link holder sees before it is live.
 
-Readers never reach the preview code: the story page first asks the visibility gate,
-exactly as before, and only when the gate says no does it look at who is asking.
-A desk user who may see the story, or anyone holding a valid share link, then gets
-the reader's page with a banner, ``noindex`` and headers that forbid caching.
+Readers never reach the preview code: the page first asks the visibility gate, and only when the
+gate says no does it look at who is asking. A desk user who may see the story
+(stories.permissions.story_can_preview), or anyone holding a valid share link, then gets the
+reader's page with a banner, ``noindex`` and headers that forbid caching.
 """
 
 import ipaddress
+from datetime import timedelta
 
-from django.conf import settings
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.views.generic import ListView
+from django.views.generic import DetailView
 
-from articles import views
-from articles.models import Correction, Story, StoryStatus
+from articles.models import Story, StoryStatus
 from articles.stories import sharelinks
 from articles.stories.permissions import story_can_preview
 from articles.stories.sharelinks import SHARE_PARAMETER, sharelink_for_token
 
-CORRECTIONS_PER_PAGE = 30
+RELATED_WINDOW_DAYS = 90
+
+
+def related_stories(story: Story, limit: int = 4) -> list[Story]:
+    """Editor-picked related stories first, then live stories sharing the most tags.
+
+    Tag matches are looked for within RELATED_WINDOW_DAYS either side of the story's publish time:
+    news is related in time, and a popular tag can carry thousands of stories over the years. The
+    window is a range on the tag rows' copy of the publish time, so each tag reads only its rows
+    inside it from the index (tag, -publish_at, -story); live() decides which of them may show.
+    """
+    live = (
+        Story.objects.live()
+        .select_related("section")
+        .only("headline", "slug", "publish_at", "section__slug", "section__name", "status", "embargo_until")
+    )
+    picked = list(live.filter(pk__in=story.related.values("pk")).order_by("-publish_at")[:limit])
+    if len(picked) < limit:
+        tag_ids = [item.tag_id for item in story.tagged_items.all()]
+        if tag_ids:
+            exclude = [story.pk, *(s.pk for s in picked)]
+            around = story.publish_at or timezone.now()
+            window = timedelta(days=RELATED_WINDOW_DAYS)
+            picked += list(
+                live.filter(
+                    tagged_items__tag_id__in=tag_ids,
+                    tagged_items__publish_at__range=(around - window, around + window),
+                )
+                .exclude(pk__in=exclude)
+                .annotate(shared=Count("tagged_items"))
+                .order_by("-shared", "-publish_at")[: limit - len(picked)]
+            )
+    return picked
+
+
+def story_shortlink(request, pk):
+    story = get_object_or_404(Story.objects.live().select_related("section"), pk=pk)
+    return redirect(story.get_absolute_url(), permanent=True)
 
 
 def _client_ip(request) -> str | None:
@@ -33,13 +70,15 @@ def _client_ip(request) -> str | None:
         return None
 
 
-# --- Views --------------------------------------------------------------------
+class StoryView(DetailView):
+    """The story page for readers; previewers and share-link holders may also open it before it is live."""
 
-
-class StoryView(views.StoryView):
-    """The story page, which previewers and share-link holders may also open before it is live."""
-
+    template_name = "articles/story.html"
+    context_object_name = "story"
     preview = None
+
+    def get_queryset(self):
+        return Story.objects.live().for_story_page()
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
@@ -51,7 +90,7 @@ class StoryView(views.StoryView):
 
     def get(self, request, *args, **kwargs):
         try:
-            return super().get(request, *args, **kwargs)
+            return self.reader_page()
         except Http404:
             if SHARE_PARAMETER not in request.GET and not request.user.is_authenticated:
                 raise  # An anonymous reader: the same 404, and not one query more.
@@ -67,6 +106,14 @@ class StoryView(views.StoryView):
             # Show the page as it would look if it went out now, rather than with an empty time.
             story.publish_at = timezone.now()
         return self.render_to_response(self.get_context_data(object=story))
+
+    def reader_page(self):
+        """The live story, or Http404 from the gate. Permalinks are forever: an old headline or
+        section still finds the story, with a permanent redirect."""
+        self.object = self.get_object()
+        if self.kwargs.get("section") != self.object.section.slug or self.kwargs.get("slug") != self.object.slug:
+            return redirect(self.object.get_absolute_url(), permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def find_preview(self) -> tuple[Story, dict]:
         """The story and the banner's facts, or Http404: tampered, expired, revoked or not allowed."""
@@ -93,36 +140,7 @@ class StoryView(views.StoryView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["related_stories"] = related_stories(self.object)
+        context["current_section"] = self.object.section.slug
         context["preview"] = self.preview
         return context
-
-
-class CorrectionListView(ListView):
-    """Every correction and clarification to a live story, newest first."""
-
-    template_name = "articles/corrections.html"
-    context_object_name = "corrections"
-    paginate_by = CORRECTIONS_PER_PAGE
-
-    def get_queryset(self):
-        return (
-            Correction.objects.filter(story__in=Story.objects.live())
-            .select_related("story__section")
-            .only(
-                "kind",
-                "text",
-                "published_at",
-                "story__headline",
-                "story__slug",
-                "story__section__slug",
-                "story__section__name",
-            )
-            .order_by("-published_at", "-pk")
-        )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page_title="Corrections and clarifications",
-            page_description=f"Every correction and clarification {settings.NEWSROOM_SITE_NAME} has published.",
-            **kwargs,
-        )
