@@ -31,7 +31,7 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cache as memoize
 from functools import partial
 
@@ -39,7 +39,6 @@ from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
-from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import reverse
@@ -72,22 +71,16 @@ def _new_token() -> str:
 def next_scheduled_change(now: datetime | None = None) -> float | None:
     """When readers' pages next change with no one saving anything, as a Unix time (None: never).
 
-    A scheduled story reaching its publish time, an embargo ending, a photo's rights running out
-    (a photo is shown up to and including its last day, in the desk's time zone).
+    The models say when: a scheduled story reaching its publish time or an embargo ending
+    (StoryQuerySet.next_visibility_change, beside the gate), a photo's rights running out
+    (PhotoQuerySet.next_rights_expiry, beside the rights rule).
     """
     now = now or timezone.now()
-    published = Story.objects.filter(status=StoryStatus.PUBLISHED)
     moments = [
-        published.filter(publish_at__gt=now).aggregate(t=Min("publish_at"))["t"],
-        published.filter(embargo_until__gt=now).aggregate(t=Min("embargo_until"))["t"],
+        moment
+        for moment in (Story.objects.next_visibility_change(now), Photo.objects.next_rights_expiry(now))
+        if moment is not None
     ]
-    last_day = Photo.objects.filter(rights_expire_on__gte=timezone.localdate(now)).aggregate(d=Min("rights_expire_on"))[
-        "d"
-    ]
-    if last_day is not None:
-        midnight = datetime.combine(last_day + timedelta(days=1), datetime.min.time())
-        moments.append(timezone.make_aware(midnight, timezone.get_current_timezone()))
-    moments = [moment for moment in moments if moment is not None]
     return min(moments).timestamp() if moments else None
 
 
@@ -334,22 +327,21 @@ def _flush(using: str) -> None:
         bump_generation()
 
 
-# Reasons story_changed gives that cannot change a reader's page while the story is not published.
-_DESK_ONLY_REASONS = frozenset({"edited", "submitted", "recovered"})
-
-
 def _on_story_changed(sender, story_id, reason, **kwargs):
-    """Sent by the services after their transaction committed."""
-    if reason in _DESK_ONLY_REASONS:
-        status = Story.objects.filter(pk=story_id).values_list("status", flat=True).first()
-        if status in (StoryStatus.DRAFT, StoryStatus.SUBMITTED):
-            return
-    bump_generation()
+    """Sent by the services after their transaction committed.
+
+    A publish, withdrawal, edit, restore or correction saves rows whose own signals below have
+    already replaced the generation for that commit: acting again here would replace it twice.
+    Only a story sent back to draft is a change those receivers skip (a draft is on no page, but
+    the page it left, or the scheduled moment it no longer has, must be forgotten).
+    """
+    if reason == "returned_to_draft":
+        bump_generation()
 
 
 def _on_story_saved(sender, instance, using, **kwargs):
-    # A draft or submitted story is on no reader's page; leaving those states goes through the
-    # services, which send story_changed.
+    # A draft or submitted story is on no reader's page; going back to draft is seen by
+    # _on_story_changed.
     if instance.status not in (StoryStatus.DRAFT, StoryStatus.SUBMITTED):
         invalidate(using)
 

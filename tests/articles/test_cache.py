@@ -523,3 +523,58 @@ def test_a_lost_generation_starts_a_new_one_and_never_serves_old_pages(client, s
     page_cache.cache.delete(page_cache.GENERATION_KEY)
     assert client.get("/")["X-Cache"] == "MISS"
     assert client.get("/")["X-Cache"] == "HIT"
+
+
+@pytest.fixture
+def bumps(monkeypatch):
+    """Counts how often the generation is replaced."""
+    calls = []
+    original = page_cache.bump_generation
+    monkeypatch.setattr(page_cache, "bump_generation", lambda: (calls.append(1), original())[1])
+    return calls
+
+
+def test_one_publish_replaces_the_generation_once(editor, bumps, committed):
+    draft = StoryFactory(status=StoryStatus.DRAFT, publish_at=None, headline="Quay reopens")
+    draft.tags.set(["Harbour"])
+    bumps.clear()
+    with committed():
+        workflow.story_publish(story=draft, user=editor)
+    assert len(bumps) == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda story, user: workflow.story_withdraw(story=story, user=user),
+        lambda story, user: corrections.story_correct(story=story, user=user, text="The ferry leaves at six."),
+        lambda story, user: workflow.story_save(story=story, user=user),
+    ],
+    ids=["withdraw", "correct", "edit"],
+)
+def test_one_change_to_a_live_story_replaces_the_generation_once(story, editor, bumps, committed, change):
+    bumps.clear()
+    with committed():
+        change(story, editor)
+    assert len(bumps) == 1
+
+
+def test_unscheduling_a_story_replaces_the_generation(editor, bumps, committed):
+    scheduled = StoryFactory(publish_at=timezone.now() + timedelta(hours=2), headline="Tomorrow's tide tables")
+    bumps.clear()
+    with committed():
+        workflow.story_return_to_draft(story=scheduled, user=editor)
+    assert len(bumps) == 1
+
+
+def test_next_scheduled_change_comes_from_the_gate_and_the_photo_rights_rule(db):
+    now = timezone.now()
+    StoryFactory(publish_at=now + timedelta(hours=5))
+    StoryFactory(publish_at=now - timedelta(hours=1), embargo_until=now + timedelta(hours=3))
+    StoryFactory(status=StoryStatus.DRAFT, publish_at=now + timedelta(minutes=5))  # a draft changes nothing
+    assert page_cache.next_scheduled_change(now) == pytest.approx((now + timedelta(hours=3)).timestamp())
+    PhotoFactory(rights_expire_on=timezone.localdate(now))
+    midnight = timezone.make_aware(
+        timezone.datetime.combine(timezone.localdate(now) + timedelta(days=1), timezone.datetime.min.time())
+    )
+    assert page_cache.next_scheduled_change(now) == pytest.approx(min(midnight, now + timedelta(hours=3)).timestamp())
