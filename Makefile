@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: run test lint format bench clean-venv quality
+.PHONY: run test test-fast test-browser lint format bench clean-venv quality
 
 # Newest first: python3.13/python3.12 on PATH, then pyenv's versions folder.
 define find_python
@@ -60,6 +60,13 @@ node_modules/.package-lock.json: package-lock.json
 
 test: lint node_modules/.package-lock.json
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Everything but the browser and validator tests (a quick loop while working), and those alone.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser and not validator" $(PYTEST_ARGS)
+
+test-browser: $(STAMP) node_modules/.package-lock.json
+	$(PY) -m pytest -m "browser or validator" $(PYTEST_ARGS)
 
 # The benchmark at 100,000 stories on SQLite and PostgreSQL (about 15 minutes on a fresh clone): bench/RESULTS.md.
 bench: $(STAMP)

@@ -21,10 +21,10 @@ from reversion.admin import VersionAdmin
 
 from articles import richtext
 from articles.admin.common import BookkeepingAdmin, thumbnail
-from articles.admin.story_records import CorrectionInline, ShareLinkInline
 from articles.admin.pagination import CappedCountPaginator
 from articles.admin.story_form import StoryAdminForm
 from articles.admin.story_history import TEXT_FIELDS, StoryHistoryMixin
+from articles.admin.story_records import CorrectionInline, ShareLinkInline
 from articles.admin.story_workflow import StoryWorkflowMixin
 from articles.dates import desk_time, person_name
 from articles.models import Byline, Placement, Story, TaggedStory

@@ -59,10 +59,10 @@ class Photo(Bookkeeping):
         blank=True,
         help_text="Credit line printed with the photo, e.g. “Ana Ruiz/Coastline Wire”.",
     )
-    usage_terms = models.CharField(max_length=300, blank=True, help_text="e.g. Editorial use only.")
     rights_expire_on = models.DateField(
         null=True, blank=True, help_text="After this date the photo is no longer shown to readers."
     )
+    usage_terms = models.CharField(max_length=300, blank=True, help_text="e.g. Editorial use only.")
 
     # Read from the file's IPTC/XMP/EXIF on upload; all editable.
     headline = models.CharField(max_length=300, blank=True)

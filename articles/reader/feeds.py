@@ -258,58 +258,57 @@ class LatestStoriesFeed(Feed):
         )
 
 
-class SectionFeed(LatestStoriesFeed):
-    url_name = "section_feed"
+class ListingFeed(LatestStoriesFeed):
+    """The newest live stories of one section, tag or author, found by the slug in the URL.
+
+    A subclass names its model, the story lookup that narrows to it, and its words; "{name}" in
+    them is the object's name and "{site}" the publication's.
+    """
+
+    model = None
+    story_lookup = ""
+    heading_text = "{name}"
+    description_text = "The latest {name} stories from {site}."
 
     def get_object(self, request, slug=None):
-        return get_object_or_404(Section, slug=slug)
+        return get_object_or_404(self.model, slug=slug)
 
-    def narrow(self, stories, section):
-        return stories.filter(section=section)
+    def narrow(self, stories, obj):
+        return stories.filter(**{self.story_lookup: obj})
 
-    def heading(self, section):
-        return section.name
+    def heading(self, obj):
+        return self.heading_text.format(name=obj.name)
 
-    def link(self, section):
-        return absolute_url(section.get_absolute_url())
+    def link(self, obj):
+        return absolute_url(obj.get_absolute_url())
+
+    def description(self, obj):
+        return self.description_text.format(name=obj.name, site=settings.NEWSROOM_SITE_NAME)
+
+
+class SectionFeed(ListingFeed):
+    url_name = "section_feed"
+    model = Section
+    story_lookup = "section"
 
     def description(self, section):
-        return section.description or f"The latest {section.name} stories from {settings.NEWSROOM_SITE_NAME}."
+        return section.description or super().description(section)
 
 
-class TagFeed(LatestStoriesFeed):
+class TagFeed(ListingFeed):
     url_name = "tag_feed"
-
-    def get_object(self, request, slug=None):
-        return get_object_or_404(Tag, slug=slug)
-
-    def narrow(self, stories, tag):
-        return stories.filter(tagged_items__tag=tag)
-
-    def heading(self, tag):
-        return f"Stories tagged {tag.name}"
+    model = Tag
+    story_lookup = "tagged_items__tag"
+    heading_text = "Stories tagged {name}"
+    description_text = "The latest stories about {name} from {site}."
 
     def link(self, tag):
         return absolute_url(reverse("articles:tag", kwargs={"slug": tag.slug}))
 
-    def description(self, tag):
-        return f"The latest stories about {tag.name} from {settings.NEWSROOM_SITE_NAME}."
 
-
-class AuthorFeed(LatestStoriesFeed):
+class AuthorFeed(ListingFeed):
     url_name = "author_feed"
-
-    def get_object(self, request, slug=None):
-        return get_object_or_404(Author, slug=slug)
-
-    def narrow(self, stories, author):
-        return stories.filter(bylines__author=author)
-
-    def heading(self, author):
-        return f"Stories by {author.name}"
-
-    def link(self, author):
-        return absolute_url(author.get_absolute_url())
-
-    def description(self, author):
-        return f"The latest stories by {author.name} for {settings.NEWSROOM_SITE_NAME}."
+    model = Author
+    story_lookup = "bylines__author"
+    heading_text = "Stories by {name}"
+    description_text = "The latest stories by {name} for {site}."

@@ -109,14 +109,8 @@ def story_restore_revision(*, story: Story, version: Version, user) -> Story:
                     0, "This story is published, and that revision does not meet the publishing rules."
                 )
                 raise ValidationError(problems)
-        saved_at = desk_time(version.revision.date_created)
-        return commit_change(
-            story=story,
-            locked=restored,
-            user=user,
-            comment=f"Restored by {person_name(user)} to the revision of {saved_at}.",
-            reason="restored",
-        )
+        comment = f"Restored by {person_name(user)} to the revision of {desk_time(version.revision.date_created)}."
+        return commit_change(story=story, locked=restored, user=user, comment=comment, reason="restored")
 
 
 def story_delete(*, story: Story, user) -> None:
@@ -148,10 +142,5 @@ def story_recover_deleted(*, version: Version, user) -> Story:
         story.status = StoryStatus.DRAFT
         story.submitted_at = None
         story.withdrawn_at = None
-        return commit_change(
-            story=story,
-            locked=story,
-            user=user,
-            comment=f"Recovered by {person_name(user)} after deletion; back as a draft.",
-            reason="recovered",
-        )
+        comment = f"Recovered by {person_name(user)} after deletion; back as a draft."
+        return commit_change(story=story, locked=story, user=user, comment=comment, reason="recovered")

@@ -130,6 +130,15 @@ def commit_change(*, story: Story, locked: Story, user, comment: str, reason: st
 # --- Workflow -----------------------------------------------------------------------
 
 
+def _locked_unless_live(story: Story, refusal: str) -> tuple[Story, datetime]:
+    """The locked row and the time now, refusing a story readers can already see ("{story}" in `refusal`)."""
+    locked = locked_copy(story)
+    now = timezone.now()
+    if locked.is_live(now):
+        raise ValidationError(refusal.format(story=locked))
+    return locked, now
+
+
 def story_save(*, story: Story, user) -> Story:
     """Save an edit made in a form (the admin calls this from save_model).
 
@@ -173,13 +182,8 @@ def story_submit(*, story: Story, user) -> Story:
             raise ValidationError({"body": ["The body is empty. Write the story before submitting it."]})
         locked.status = StoryStatus.SUBMITTED
         locked.submitted_at = timezone.now()
-        return commit_change(
-            story=story,
-            locked=locked,
-            user=user,
-            comment=f"Submitted for editing by {person_name(user)}.",
-            reason="submitted",
-        )
+        comment = f"Submitted for editing by {person_name(user)}."
+        return commit_change(story=story, locked=locked, user=user, comment=comment, reason="submitted")
 
 
 def story_publish(*, story: Story, user, publish_at: datetime | None = None, backdate: bool = False) -> Story:
@@ -190,12 +194,9 @@ def story_publish(*, story: Story, user, publish_at: datetime | None = None, bac
     """
     require_publisher(user)
     with reversion.create_revision():
-        locked = locked_copy(story)
-        now = timezone.now()
+        locked, now = _locked_unless_live(story, "“{story}” is already live.")
         if locked.status == StoryStatus.WITHDRAWN:
             raise ValidationError(f"“{locked}” was withdrawn. Return it to draft before publishing it again.")
-        if locked.is_live(now):
-            raise ValidationError(f"“{locked}” is already live.")
         problems: dict[str, list[str]] = {}
         if publish_at is not None and publish_at <= now and not backdate:
             problems["publish_at"] = [
@@ -236,21 +237,17 @@ def story_withdraw(*, story: Story, user) -> Story:
             )
         locked.status = StoryStatus.WITHDRAWN
         locked.withdrawn_at = timezone.now()
-        return commit_change(
-            story=story, locked=locked, user=user, comment=f"Withdrawn by {person_name(user)}.", reason="withdrawn"
-        )
+        comment = f"Withdrawn by {person_name(user)}."
+        return commit_change(story=story, locked=locked, user=user, comment=comment, reason="withdrawn")
 
 
 def story_return_to_draft(*, story: Story, user) -> Story:
     """Send a submitted story back to its reporter, unschedule a story not yet live, or rework a withdrawn one."""
     require_publisher(user)
     with reversion.create_revision():
-        locked = locked_copy(story)
-        now = timezone.now()
+        locked, now = _locked_unless_live(story, "“{story}” is live. Withdraw it to take it off the site.")
         if locked.status == StoryStatus.DRAFT:
             raise ValidationError(f"“{locked}” is already a draft.")
-        if locked.is_live(now):
-            raise ValidationError(f"“{locked}” is live. Withdraw it to take it off the site.")
         if locked.status == StoryStatus.PUBLISHED:
             comment = f"Unscheduled by {person_name(user)}; back to draft."
             if locked.first_published_at and locked.first_published_at > now:

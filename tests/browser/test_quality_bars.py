@@ -38,6 +38,8 @@ def server_error_page() -> str:
     return server_error(RequestFactory().get("/")).content.decode()
 
 
+pytestmark = pytest.mark.validator
+
 # Known faults, checked in the same run: they prove the checker ran and reports what it finds.
 BROKEN_PAGE = (
     '<!doctype html><html lang="en"><title>Broken</title><main><h1>Broken</h1>'

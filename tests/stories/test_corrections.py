@@ -13,14 +13,8 @@ from django.utils import timezone
 from articles.models import Correction, CorrectionKind, Section, StoryStatus
 from articles.reader import listings
 from articles.stories import corrections
-from tests.articles.desk_forms import form_data, set_fields
+from tests.admin.desk_forms import form_data, set_fields
 from tests.factories import StoryFactory, UserFactory
-
-
-@pytest.fixture
-def editor(db):
-    return UserFactory(username="corr-editor", role="Editor")
-
 
 # Published well before the times the tests travel to, so the story is live at each of them.
 LONG_AGO = datetime(2024, 1, 1, 9, 0, tzinfo=UTC)
@@ -247,7 +241,7 @@ def test_editor_adds_a_correction_on_the_story_form(client, editor, story):
     correction = Correction.objects.get(story=story)
     assert correction.kind == "clarification" and correction.created_by == editor
     page = client.get(change_url(story)).content.decode()
-    assert "The cost is an estimate." in page and "corr-editor" in page
+    assert "The cost is an estimate." in page and "by Eda Editor" in page
 
 
 def test_empty_correction_on_the_form_gets_a_message_and_saves_nothing(client, editor, story):

@@ -9,21 +9,10 @@ from reversion.models import Version
 
 from articles.models import Story, StoryStatus
 from articles.stories import revisions, workflow
-from tests.articles.admin_pages import change_url, error_text, open_change_form, page_text
+from tests.admin.admin_pages import change_url, error_text, open_change_form, page_text
 from tests.factories import AuthorFactory, StoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(db):
-    return UserFactory(username="eda", first_name="Eda", last_name="Editor", role="Editor")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def _versions(story):

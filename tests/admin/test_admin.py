@@ -12,12 +12,6 @@ MODELS = ["story", "photo", "author", "section"]
 
 
 @pytest.fixture
-def editor_client(client, db):
-    client.force_login(UserFactory(username="editor-test", role="Editor"))
-    return client
-
-
-@pytest.fixture
 def objects(db):
     story = StoryFactory(lead_photo=PhotoFactory())
     PlacementFactory(story=story)
@@ -102,7 +96,7 @@ def test_editor_creates_a_story_with_bylines_through_the_admin(editor_client, db
     assert story.status == StoryStatus.DRAFT
     assert "<script>" not in story.body
     assert list(story.authors.all()) == [author]
-    assert story.created_by.username == "editor-test"
+    assert story.created_by.username == "eda"
 
 
 def test_publish_action_calls_the_service(editor_client, db):

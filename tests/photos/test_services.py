@@ -11,11 +11,6 @@ from tests.factories import UserFactory
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "photos"
 
 
-@pytest.fixture
-def photodesk(db):
-    return UserFactory(username="pd", role="Photo desk")
-
-
 def upload(name, user, fixture=None, data=None):
     raw = data if data is not None else (FIXTURES / fixture).read_bytes()
     return photo_services.photo_create(fileobj=io.BytesIO(raw), name=name, user=user)

@@ -18,7 +18,7 @@ from articles.reader import cache as page_cache
 from articles.reader.sitemaps import story_sitemap_path
 from articles.stories import corrections, sharelinks, workflow
 from newsroom.urls import urlpatterns as site_urlpatterns
-from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory, UserFactory
+from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory
 
 # --- Views for the rules no public page exercises yet (used with pytest.mark.urls(__name__)) -----
 
@@ -77,11 +77,6 @@ def page_cache_on(settings):
 def committed(django_capture_on_commit_callbacks):
     """Run the block's on-commit callbacks, as a real commit would (tests never commit)."""
     return partial(django_capture_on_commit_callbacks, execute=True)
-
-
-@pytest.fixture
-def editor(db):
-    return UserFactory(username="cache-editor", role="Editor")
 
 
 @pytest.fixture

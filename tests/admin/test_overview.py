@@ -23,12 +23,6 @@ def frozen():
         yield
 
 
-@pytest.fixture
-def editor_client(client, db):
-    client.force_login(UserFactory(username="overview-editor", role="Editor"))
-    return client
-
-
 def published(headline, publish_at, **extra):
     return StoryFactory(headline=headline, status=StoryStatus.PUBLISHED, publish_at=publish_at, **extra)
 

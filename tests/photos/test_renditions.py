@@ -8,7 +8,7 @@ from PIL import Image
 from articles.photos import services as photo_services
 from articles.photos.public import picture_data, public_image, public_image_url
 from articles.photos.renditions import CROPS, WIDTHS
-from tests.factories import PhotoFactory, UserFactory
+from tests.factories import PhotoFactory
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "photos"
 
@@ -21,11 +21,6 @@ def jpeg_bytes(width, height, color=(30, 90, 160), exif=None) -> bytes:
     image.paste((255, 0, 0), (*marker, marker[0] + 40, marker[1] + 40))
     image.save(buffer, "JPEG", quality=90, **({"exif": exif} if exif else {}))
     return buffer.getvalue()
-
-
-@pytest.fixture
-def photodesk(db):
-    return UserFactory(username="pd", role="Photo desk")
 
 
 def upload(name, data, user=None, **overrides):

@@ -13,16 +13,11 @@ from django.utils import timezone
 from articles.models import ShareLink, ShareLinkUse, StoryStatus
 from articles.stories import sharelinks
 from articles.stories.sharelinks import SHARE_PARAMETER, sharelink_token, sharelink_url
-from tests.articles.desk_forms import form_data, set_fields
+from tests.admin.desk_forms import form_data, set_fields
 from tests.factories import StoryFactory, UserFactory
 
 NOT_FOUND = "We can’t find that page"
 BANNER = "Preview, not published"
-
-
-@pytest.fixture
-def editor(db):
-    return UserFactory(username="share-editor", role="Editor")
 
 
 @pytest.fixture

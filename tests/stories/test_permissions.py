@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from articles.models import Story, StoryStatus
 from articles.stories import permissions, workflow
-from tests.articles.admin_pages import change_url, form_data, open_change_form, page_text
+from tests.admin.admin_pages import change_url, form_data, open_change_form, page_text
 from tests.factories import AuthorFactory, StoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -18,8 +18,8 @@ from taggit.models import Tag
 from articles.models import Byline, Story, StoryStatus, TaggedStory
 from articles.reader.story import related_stories
 from articles.stories import revisions, workflow
-from tests.articles.admin_pages import change_url, error_text, open_change_form
-from tests.factories import AuthorFactory, StoryFactory, UserFactory
+from tests.admin.admin_pages import change_url, error_text, open_change_form
+from tests.factories import AuthorFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,11 +27,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _render_every_request(settings):
     settings.NEWSROOM_PAGE_CACHE = False
-
-
-@pytest.fixture
-def editor(db):
-    return UserFactory(username="copy-editor", role="Editor")
 
 
 def copies(story) -> set:

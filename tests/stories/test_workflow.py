@@ -15,26 +15,10 @@ from articles import richtext
 from articles.models import Story, StoryStatus
 from articles.stories import workflow
 from articles.stories.signals import story_changed
-from tests.articles.admin_pages import change_url, error_text, form_data, open_change_form
+from tests.admin.admin_pages import change_url, error_text, form_data, open_change_form
 from tests.factories import AuthorFactory, PhotoFactory, PlacementFactory, SectionFactory, StoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(db):
-    return UserFactory(username="eda", first_name="Eda", last_name="Editor", role="Editor")
-
-
-@pytest.fixture
-def reporter(db):
-    return UserFactory(username="remi", role="Reporter")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The site mounted under /news/, for tests/articles/test_paths.py."""
+"""The site mounted under /news/, for tests/test_paths.py."""
 
 from django.urls import include, path
 

@@ -18,5 +18,5 @@ def test_a_remembered_path_is_what_reverse_gives(db, slug):
 
 def test_a_new_urlconf_is_never_answered_from_memory(settings):
     assert path_to("articles:section", slug="city") == "/city/"
-    settings.ROOT_URLCONF = "tests.articles.urls_under_news"
+    settings.ROOT_URLCONF = "tests.reader.urls_under_news"
     assert path_to("articles:section", slug="city") == "/news/city/"

@@ -40,11 +40,6 @@ STATES = {
 }
 
 
-@pytest.fixture
-def editor(db):
-    return UserFactory(username="desk-editor", role="Editor")
-
-
 def assert_is_preview(response):
     html = response.content.decode()
     assert response.status_code == 200

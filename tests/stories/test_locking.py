@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles.models import EditPresence, Story, StoryStatus
 from articles.stories import workflow
-from tests.articles.admin_pages import change_url, error_text, form_data, open_change_form, page_text
+from tests.admin.admin_pages import change_url, error_text, form_data, open_change_form, page_text
 from tests.factories import StoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

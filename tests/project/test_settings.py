@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k7Qp2vX9-mZr4Lw8_bTn6Yc1HsJd3FgA0eUiKoPq5RtVxWz-aB"
 
 PRODUCTION = {
