@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
 
 from .common import local, squash
-from .item import Block, ListBlock, Paragraph, PictureBlock, Quote, Subheading, WirePicture
+from .item import Block, ListBlock, Paragraph, PictureBlock, Quote, Rendition, Subheading, WirePicture
 
 PictureReader = Callable[[Element], WirePicture | None]
 
@@ -192,6 +192,49 @@ def html_tree(markup: str) -> Element:
     builder.feed(markup)
     builder.close()
     return builder.root
+
+
+def _by_class(element: Element, *names: str) -> str:
+    for found in element.iter():
+        classes = found.get("class", "").lower().split()
+        if any(name in classes for name in names):
+            return squash("".join(found.itertext()))
+    return ""
+
+
+def figure_picture(element: Element) -> WirePicture | None:
+    """A picture from an (X)HTML `<figure>` or bare `<img>`: caption from `<figcaption>`, credit and
+    photographer from elements of class "credit" and "byline" inside the figure."""
+    image = (
+        element
+        if local(element.tag) == "img"
+        else next((found for found in element.iter() if local(found.tag) == "img"), None)
+    )
+    if image is None or not image.get("src", "").strip():
+        return None
+    src = image.get("src", "").strip()
+    credit, byline = _by_class(element, "credit"), _by_class(element, "byline")
+    caption_element = next((found for found in element.iter() if local(found.tag) == "figcaption"), None)
+    caption = ""
+    if caption_element is not None:
+        caption = squash("".join(caption_element.itertext()))
+        for part in (credit, byline):
+            caption = squash(caption.replace(part, "")) if part else caption
+    width, height = image.get("width", ""), image.get("height", "")
+    rendition = Rendition(
+        src,
+        int(width) if width.isdigit() else None,
+        int(height) if height.isdigit() else None,
+        image.get("type", ""),
+    )
+    return WirePicture(
+        id=image.get("data-uri") or image.get("id") or src,
+        caption=caption,
+        credit=credit,
+        byline=byline,
+        alt_text=squash(image.get("alt")),
+        renditions=(rendition,),
+    )
 
 
 def pictures_of(blocks: list[Block]) -> list[WirePicture]:

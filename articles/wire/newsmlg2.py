@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from xml.etree.ElementTree import Element
 
-from .blocks import HTML_ROLES, BodyReader, pictures_of
+from .blocks import HTML_ROLES, BodyReader, figure_picture, pictures_of
 from .common import (
     IPTC_SCHEMES,
     child,
@@ -204,6 +204,7 @@ def read_news_item(item: Element) -> WireItem:
             fields["byline"] = fields["byline"] or nitf_body.byline
             fields["contributors"] = fields["contributors"] or tuple(nitf_body.contributors)
             fields["dateline"] = fields["dateline"] or nitf_body.dateline
+            fields["dateline_place"] = fields["dateline_place"] or nitf_body.dateline_place
             fields["standfirst"] = fields["standfirst"] or nitf_body.standfirst
         fields.update(kind="text", body=tuple(blocks), pictures=tuple(pictures_of(blocks)))
     if not fields["headline"]:
@@ -223,27 +224,11 @@ def _text_body(content_set: Element | None):
                 return parts, parts.blocks
             html = next((found for found in inline if local(found.tag) in ("html", "body", "div", "article")), None)
             if html is not None:
-                return None, BodyReader(HTML_ROLES, _xhtml_picture).read(html)
+                return None, BodyReader(HTML_ROLES, figure_picture).read(html)
         elif name == "inlineData" and contenttype.startswith("text/plain"):
             paragraphs = (inline.text or "").split("\n\n")
             return None, [Paragraph(text) for part in paragraphs if (text := squash(part))]
     return None, []
-
-
-def _xhtml_picture(element: Element) -> WirePicture | None:
-    image = (
-        element
-        if local(element.tag) == "img"
-        else next((found for found in element.iter() if local(found.tag) == "img"), None)
-    )
-    if image is None or not image.get("src"):
-        return None
-    caption = next((text_of(found) for found in element.iter() if local(found.tag) == "figcaption"), "")
-    src = image.get("src", "")
-    rendition = Rendition(
-        src, parse_int(image.get("width"), what="img@width"), parse_int(image.get("height"), what="img@height")
-    )
-    return WirePicture(id=src, caption=caption, alt_text=squash(image.get("alt")), renditions=(rendition,))
 
 
 def _renditions(content_set: Element | None) -> list[Rendition]:

@@ -11,8 +11,8 @@ import dataclasses
 from typing import Any
 from xml.etree.ElementTree import Element
 
-from .blocks import HTML_ROLES, BodyReader, html_tree, pictures_of
-from .common import code_part, dedupe, local, parse_int, parse_time, pub_status, qcode_from_uri, squash
+from .blocks import HTML_ROLES, BodyReader, figure_picture, html_tree, pictures_of
+from .common import dedupe, local, parse_int, parse_time, pub_status, qcode_from_uri, squash
 from .item import Block, Contributor, Paragraph, Rendition, Subheading, Subject, WireError, WireItem, WirePicture
 
 _AUTHOR_RELS = {"author", "creator", "contributor", "photographer", "by"}
@@ -139,7 +139,8 @@ def _subject(subject: dict[str, Any]) -> Subject | None:
     if uri and (qcode := qcode_from_uri(uri)) != uri:
         value = qcode
     elif code:
-        value = f"{code_part(qcode_from_uri(scheme))}:{code}" if scheme else code
+        # 1.x names the scheme by URI (http://cv.iptc.org/newscodes/mediatopic/) or by alias.
+        value = (qcode_from_uri(scheme + code) if "/" in scheme else f"{scheme}:{code}") if scheme else code
     else:
         value = _text(subject.get("literal")) or uri
     name = _text(subject.get("name")) or None
@@ -241,22 +242,23 @@ class _PictureMatcher:
                     self.keys.setdefault(key, picture)
 
     def __call__(self, element: Element) -> WirePicture | None:
+        found = figure_picture(element)
+        if found is None:
+            return None
         image = (
             element
             if local(element.tag) == "img"
-            else next((found for found in element.iter() if local(found.tag) == "img"), None)
+            else next((inner for inner in element.iter() if local(inner.tag) == "img"), element)
         )
-        if image is None:
-            return None
-        caption_element = next((found for found in element.iter() if found.tag == "figcaption"), None)
-        caption = squash("".join(caption_element.itertext())) if caption_element is not None else ""
-        alt_text = squash(image.get("alt"))
         for key in ("data-assoc-ref", "data-association", "data-uri", "uri", "src"):
             if (value := image.get(key)) and value in self.keys:
                 known = self.keys[value]
-                # The association's own words win; the figure fills what the association leaves out.
-                return dataclasses.replace(known, caption=known.caption or caption, alt_text=known.alt_text or alt_text)
-        src = image.get("src", "")
-        if not src:
-            return None
-        return WirePicture(id=src, caption=caption, alt_text=alt_text, renditions=(Rendition(src),))
+                # The association's own words win; the figure fills in what the association leaves out.
+                return dataclasses.replace(
+                    known,
+                    caption=known.caption or found.caption,
+                    alt_text=known.alt_text or found.alt_text,
+                    credit=known.credit or found.credit,
+                    byline=known.byline or found.byline,
+                )
+        return found

@@ -166,7 +166,7 @@ def read_nitf(nitf: Element) -> WireItem:
         contributors=tuple(parts.contributors),
         dateline_place=parts.dateline_place,
         dateline=parts.dateline,
-        located=parts.dateline_place or text_of(child(identified, "location")),
+        located=text_of(child(identified, "location")) or parts.dateline_place,
         language=parts.language,
         urgency=parse_int(_attr(child(docdata, "urgency"), "ed-urg"), what="urgency@ed-urg"),
         pub_status=status,
