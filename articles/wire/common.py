@@ -66,6 +66,11 @@ def parse_xml(data: bytes) -> Element:
     try:
         return defusedxml.ElementTree.fromstring(text, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except defusedxml.EntitiesForbidden as error:
+        if error.sysid:
+            raise WireError(
+                f"the file declares the XML entity '{error.name}' that reads '{error.sysid}'; "
+                "entities that point outside the file are refused"
+            ) from None
         raise WireError(
             f"the file declares the XML entity '{error.name}'; entity declarations are refused because they "
             "can expand without limit or read files from the server"
@@ -104,6 +109,10 @@ def children(element: Element | None, name: str) -> Iterator[Element]:
     for child in element:
         if local(child.tag) == name:
             yield child
+
+
+def elements(element: Element | None) -> list[Element]:
+    return list(element) if element is not None else []
 
 
 def child(element: Element | None, name: str) -> Element | None:

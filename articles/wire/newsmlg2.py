@@ -12,6 +12,7 @@ from .common import (
     children,
     code_part,
     dedupe,
+    elements,
     local,
     namespace,
     parse_int,
@@ -126,7 +127,7 @@ def _common(item: Element, codes: _Codes) -> dict:
         "byline": text_of(child(content, "by")),
         "contributors": tuple(
             Contributor(name, _role(person) or local(person.tag))
-            for person in content or ()
+            for person in elements(content)
             if local(person.tag) in ("creator", "contributor")
             if (name := codes.name(person) or squash(person.get("literal")))
         ),

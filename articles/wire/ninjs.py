@@ -35,13 +35,17 @@ def _named(value: Any) -> list[dict[str, Any]]:
     return []
 
 
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _text(value: Any) -> str:
     return squash(value) if isinstance(value, str) else ""
 
 
 def _by_role(entries: Any, preferred: tuple[str, ...]) -> dict[str, Any] | None:
     """From 2.x/3.x `headlines`, `descriptions` or `bodies`, the first entry with a preferred role."""
-    entries = [_lower(entry) for entry in entries or () if isinstance(entry, dict) and entry.get("value")]
+    entries = [_lower(entry) for entry in _items(entries) if isinstance(entry, dict) and entry.get("value")]
     for role in preferred:
         for entry in entries:
             if str(entry.get("role", "")).lower() == role:
@@ -71,7 +75,7 @@ def read_ninjs(document: dict[str, Any]) -> WireItem:
     kind = str(doc.get("type", "text")).lower()
     if kind not in _PICTURE_TYPES | {"text", "composite"}:
         raise WireError(f"ninjs item {uri} is of type '{kind}'; the wire desk reads text and pictures")
-    headlines = [_lower(entry) for entry in doc.get("headlines") or () if isinstance(entry, dict)]
+    headlines = [_lower(entry) for entry in _items(doc.get("headlines")) if isinstance(entry, dict)]
     main = _by_role(headlines, ("main", "", "default"))
     headline = _text(doc.get("headline")) or (_plain_text(main.get("value")) if main else "")
     if not headline:
@@ -115,7 +119,7 @@ def read_ninjs(document: dict[str, Any]) -> WireItem:
         version_created=parse_time(_text(doc.get("versioncreated")), what="versioncreated"),
         embargoed=parse_time(_text(doc.get("embargoed") or doc.get("embargoeduntil")), what="embargoed"),
         expires=parse_time(_text(doc.get("expires")), what="expires"),
-        keywords=dedupe([_text(word) for word in doc.get("keywords") or ()]),
+        keywords=dedupe([_text(word) for word in _items(doc.get("keywords"))]),
         subjects=tuple(_subject(subject) for subject in _list(doc, "subjects", "subject") if _subject(subject)),
         credit=copyright_holder,
         copyright=_text(doc.get("copyrightnotice")) or (f"© {copyright_holder}" if copyright_holder else ""),
@@ -173,7 +177,7 @@ def _picture(association: dict[str, Any]) -> WirePicture:
         for rendition in _named(item.get("renditions"))
         if rendition.get("href")
     )
-    descriptions = [_lower(entry) for entry in item.get("descriptions") or () if isinstance(entry, dict)]
+    descriptions = [_lower(entry) for entry in _items(item.get("descriptions")) if isinstance(entry, dict)]
     alt = next(
         (
             entry
@@ -185,12 +189,13 @@ def _picture(association: dict[str, Any]) -> WirePicture:
     caption_entry = _by_role([entry for entry in descriptions if entry is not alt], ("caption", "", "text"))
     source = _lower(item.get("digitalsourcetype"))
     holder = _text(item.get("copyrightholder"))
-    body = next((entry for entry in item.get("bodies") or () if isinstance(entry, dict)), {})
+    body = next((entry for entry in _items(item.get("bodies")) if isinstance(entry, dict)), {})
     return WirePicture(
         id=_text(item.get("uri")) or _text(item.get("name")) or (renditions[0].href if renditions else ""),
         headline=_text(item.get("headline"))
         or next(
-            (_text(_lower(entry).get("value")) for entry in item.get("headlines") or () if isinstance(entry, dict)), ""
+            (_text(_lower(entry).get("value")) for entry in _items(item.get("headlines")) if isinstance(entry, dict)),
+            "",
         ),
         caption=_text(item.get("description_text"))
         or _plain_text(item.get("description_html"))
@@ -213,7 +218,9 @@ def _body(doc: dict[str, Any], associations: list[tuple[str, WirePicture]], head
     html = doc.get("body_html") or doc.get("body_xhtml")
     text = doc.get("body_text")
     if not html and not text:
-        bodies = [_lower(entry) for entry in doc.get("bodies") or () if isinstance(entry, dict) and entry.get("value")]
+        bodies = [
+            _lower(entry) for entry in _items(doc.get("bodies")) if isinstance(entry, dict) and entry.get("value")
+        ]
         chosen = next((entry for entry in bodies if _is_html(entry)), None)
         if chosen is not None:
             html = chosen["value"]

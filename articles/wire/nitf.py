@@ -12,6 +12,7 @@ from .common import (
     children,
     dedupe,
     descendant,
+    elements,
     local,
     parse_int,
     parse_time,
@@ -176,7 +177,7 @@ def read_nitf(nitf: Element) -> WireItem:
         expires=_norm(docdata, "date.expire"),
         keywords=dedupe(
             [_attr(keyword, "key") for keyword in children(child(docdata, "key-list"), "keyword")]
-            + [_identified_name(item) for item in identified or () if local(item.tag) in ("org", "person", "event")]
+            + [_identified_name(item) for item in elements(identified) if local(item.tag) in ("org", "person", "event")]
         ),
         subjects=tuple(_subjects(head, identified)),
         credit=parts.distributor,
