@@ -2,12 +2,12 @@ import codecs
 
 import pytest
 
+from articles.wire import MAX_WIRE_BYTES, WireError, read_wire_file
+
 TINY_NITF = (
     '<?xml version="1.0" encoding="{charset}"?><nitf><head><docdata><doc-id id-string="a"/></docdata></head>'
     "<body><body.head><hedline><hl1>{headline}</hl1></hedline></body.head></body></nitf>"
 )
-
-from articles.wire import MAX_WIRE_BYTES, WireError, read_wire_file
 
 
 @pytest.mark.parametrize(
