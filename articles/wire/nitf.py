@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from xml.etree.ElementTree import Element
 
 from .blocks import NITF_ROLES, BodyReader, pictures_of
@@ -14,6 +15,7 @@ from .common import (
     descendant,
     elements,
     local,
+    namespace,
     parse_int,
     parse_time,
     pub_status,
@@ -48,11 +50,7 @@ class NitfBody:
 
 
 def is_nitf(root: Element) -> bool:
-    return local(root.tag) == "nitf" and _ns(root) in NITF_NAMESPACES
-
-
-def _ns(element: Element) -> str:
-    return element.tag[1:].split("}", 1)[0] if element.tag.startswith("{") else ""
+    return local(root.tag) == "nitf" and namespace(root.tag) in NITF_NAMESPACES
 
 
 def read_nitf_body(nitf: Element) -> NitfBody:
@@ -138,6 +136,7 @@ def read_nitf(nitf: Element) -> WireItem:
     guid = squash(doc_id.get("id-string") if doc_id is not None else "") or squash(nitf.get("uno"))
     if not guid:
         raise WireError("the NITF document has no identifier (docdata/doc-id@id-string or nitf@uno)")
+    # NITF has no item version; the dynamic use key's version (or generation) is how providers count them.
     du_key = child(docdata, "du-key")
     version = (
         parse_int(du_key.get("version") or du_key.get("generation"), what="du-key") if du_key is not None else None
@@ -192,7 +191,7 @@ def _attr(element: Element | None, name: str) -> str:
     return squash(element.get(name)) if element is not None else ""
 
 
-def _norm(docdata: Element | None, name: str):
+def _norm(docdata: Element | None, name: str) -> datetime | None:
     return parse_time(_attr(child(docdata, name), "norm"), what=f"{name}@norm")
 
 
