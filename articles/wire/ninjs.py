@@ -62,7 +62,7 @@ def _is_html(entry: dict[str, Any]) -> bool:
 
 def _plain_text(value: str | None) -> str:
     """Words of a text that may be HTML (description_html, an HTML body), without the markup."""
-    if not value:
+    if not isinstance(value, str):
         return ""
     return squash("".join(html_tree(value).itertext())) if "<" in value else squash(value)
 

@@ -21,6 +21,8 @@ def read_wire_file(data: bytes, *, name: str) -> list[WireItem]:
         return _read(data)
     except WireError as error:
         raise WireError(error.reason, name=name) from None
+    except RecursionError:
+        raise WireError("the file nests its elements too deeply to be read", name=name) from None
 
 
 def _read(data: bytes) -> list[WireItem]:

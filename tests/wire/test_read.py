@@ -133,3 +133,49 @@ def test_unknown_publishing_status_is_refused():
 
     with pytest.raises(WireError, match=r"unknown publishing status 'maybe' in pubstatus"):
         read_wire_file(data, name="status.json")
+
+
+def test_deeply_nested_xml_is_refused_with_a_reason():
+    depth = 50_000
+    body = "<block>" * depth + "<p>deep</p>" + "</block>" * depth
+    data = TINY_NITF.format(charset="UTF-8", headline="Deep").replace(
+        "</body.head>", f"</body.head><body.content>{body}</body.content>"
+    )
+
+    with pytest.raises(WireError, match="nests its elements too deeply"):
+        read_wire_file(data.encode(), name="deep.xml")
+
+
+def test_deeply_nested_json_is_refused_with_a_reason():
+    data = b'{"uri": "u", "headline": "h", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+
+    with pytest.raises(WireError, match="nests its elements too deeply"):
+        read_wire_file(data, name="deep.json")
+
+
+def test_ninjs_values_of_the_wrong_type_are_ignored_not_crashed_on():
+    data = b'{"uri": "u", "headline": "h", "descriptions": [{"value": 7}], "keywords": "one", "subjects": [3]}'
+
+    [item] = read_wire_file(data, name="odd.json")
+
+    assert (item.standfirst, item.keywords, item.subjects) == ("", (), ())
+
+
+def test_nitf_without_an_identifier_is_refused():
+    data = b"<nitf><body><body.head><hedline><hl1>No id</hl1></hedline></body.head></body></nitf>"
+
+    with pytest.raises(WireError, match=r"no identifier \(docdata/doc-id@id-string or nitf@uno\)"):
+        read_wire_file(data, name="noid.xml")
+
+
+def test_nitf_uno_serves_as_identifier_when_doc_id_is_missing():
+    data = b'<nitf uno="npa-uno-1"><body><body.head><hedline><hl1>By uno</hl1></hedline></body.head></body></nitf>'
+
+    [item] = read_wire_file(data, name="uno.xml")
+
+    assert item.guid == "npa-uno-1"
+
+
+def test_ninjs_without_uri_is_not_ninjs():
+    with pytest.raises(WireError, match="has no 'uri'"):
+        read_wire_file(b'{"headline": "h"}', name="nouri.json")
