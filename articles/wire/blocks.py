@@ -63,16 +63,31 @@ class BodyReader:
         self.picture = picture
 
     def read(self, root: Element) -> list[Block]:
+        self._holding_blocks = self._elements_holding_blocks(root)
         blocks: list[Block] = []
         self._container(root, blocks)
         return blocks
+
+    def _elements_holding_blocks(self, root: Element) -> set[Element]:
+        """Every element with a block somewhere inside it, found in one pass so that a hostile file of
+        deeply nested unknown elements costs linear time."""
+        parents = {inner: outer for outer in root.iter() for inner in outer}
+        holding: set[Element] = set()
+        for element in root.iter():
+            if self.roles.get(local(element.tag)) in (None, "skip"):
+                continue
+            parent = parents.get(element)
+            while parent is not None and parent not in holding:
+                holding.add(parent)
+                parent = parents.get(parent)
+        return holding
 
     def _role(self, element: Element) -> str | None:
         name = local(element.tag)
         if not name:
             return "skip"
         role = self.roles.get(name)
-        if role is None and any(self.roles.get(local(inner.tag)) not in (None, "skip") for inner in element.iter()):
+        if role is None and element in self._holding_blocks:
             return "container"
         return role
 

@@ -250,8 +250,6 @@ class _PictureMatcher:
 
     def __call__(self, element: Element) -> WirePicture | None:
         found = figure_picture(element)
-        if found is None:
-            return None
         image = (
             element
             if local(element.tag) == "img"
@@ -260,6 +258,8 @@ class _PictureMatcher:
         for key in ("data-assoc-ref", "data-association", "data-uri", "uri", "src"):
             if (value := image.get(key)) and value in self.keys:
                 known = self.keys[value]
+                if found is None:
+                    return known
                 # The association's own words win; the figure fills in what the association leaves out.
                 return dataclasses.replace(
                     known,

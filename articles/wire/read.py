@@ -12,6 +12,7 @@ from .ninjs import read_ninjs
 from .nitf import is_nitf, read_nitf
 
 MAX_WIRE_BYTES = 10 * 1024 * 1024
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def read_wire_file(data: bytes, *, name: str) -> list[WireItem]:
@@ -31,12 +32,15 @@ def _read(data: bytes) -> list[WireItem]:
             f"the file is {len(data) / 1024 / 1024:.1f} MB; wire files larger than "
             f"{MAX_WIRE_BYTES // 1024 // 1024} MB are refused"
         )
-    start = data.lstrip(codecs.BOM_UTF8).lstrip()
-    if not start:
+    if data.startswith(_UTF16_BOMS):
+        first = data[:64].decode("utf-16", "ignore").lstrip()[:1]
+    else:
+        first = data.removeprefix(codecs.BOM_UTF8).lstrip()[:1].decode("latin-1")
+    if not first:
         raise WireError("the file is empty")
-    if start[:1] == b"<" or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if first == "<":
         return _read_xml(data)
-    if start[:1] in (b"{", b"["):
+    if first in "{[":
         return _read_json(data)
     raise WireError("the file is neither XML (NITF, NewsML-G2) nor JSON (ninjs)")
 
@@ -55,8 +59,10 @@ def _read_xml(data: bytes) -> list[WireItem]:
 
 
 def _read_json(data: bytes) -> list[WireItem]:
+    # JSON on the wire is UTF-8; a file that opens with a UTF-16 byte order mark says otherwise, and is believed.
+    charset = "utf-16" if data.startswith(_UTF16_BOMS) else "utf-8-sig"
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(charset)
     except UnicodeDecodeError as error:
         raise WireError(f"a ninjs file must be UTF-8, but byte {error.start} is not valid UTF-8") from None
     try:

@@ -179,3 +179,22 @@ def test_nitf_uno_serves_as_identifier_when_doc_id_is_missing():
 def test_ninjs_without_uri_is_not_ninjs():
     with pytest.raises(WireError, match="has no 'uri'"):
         read_wire_file(b'{"headline": "h"}', name="nouri.json")
+
+
+def test_ninjs_with_utf16_byte_order_mark_is_read(wire_bytes):
+    data = wire_bytes("ninjs/story-kill.json").decode().encode("utf-16")
+
+    [item] = read_wire_file(data, name="utf16.json")
+
+    assert item.headline == "KILL: Village saves its last orchard"
+
+
+def test_figure_pointing_at_an_association_needs_no_src():
+    data = (
+        b'{"uri": "u", "headline": "h", "body_html": "<p>a</p><figure><img data-assoc-ref=\\"p1\\"/></figure>",'
+        b' "associations": [{"name": "p1", "uri": "pic", "body_text": "Caption"}]}'
+    )
+
+    [item] = read_wire_file(data, name="ref.json")
+
+    assert [block.picture.caption for block in item.body[1:]] == ["Caption"]
