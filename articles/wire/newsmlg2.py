@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from .blocks import HTML_ROLES, BodyReader, figure_picture, pictures_of
@@ -23,6 +24,7 @@ from .common import (
     text_of,
 )
 from .item import (
+    Block,
     Contributor,
     ItemRef,
     Paragraph,
@@ -32,7 +34,7 @@ from .item import (
     WireItem,
     WirePicture,
 )
-from .nitf import XML_LANG, is_nitf, read_nitf_body
+from .nitf import XML_LANG, NitfBody, is_nitf, read_nitf_body
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 ROOTS = {"newsItem", "packageItem", "newsMessage"}
@@ -101,7 +103,7 @@ def _guid_version(item: Element) -> tuple[str, int]:
     return guid, parse_int(item.get("version"), what=f"the version of {guid}") or 1
 
 
-def _common(item: Element, codes: _Codes) -> dict:
+def _common(item: Element, codes: _Codes) -> dict[str, Any]:
     """Fields every NewsML-G2 item shares: item metadata, rights and the descriptive content metadata."""
     guid, version = _guid_version(item)
     meta = child(item, "itemMeta")
@@ -213,7 +215,7 @@ def read_news_item(item: Element) -> WireItem:
     return WireItem(**fields)
 
 
-def _text_body(content_set: Element | None):
+def _text_body(content_set: Element | None) -> tuple[NitfBody | None, list[Block]]:
     """The first inline body this reader understands: NITF, XHTML or plain text."""
     for inline in content_set if content_set is not None else ():
         name = local(inline.tag)
@@ -298,16 +300,23 @@ def _read_message(message: Element) -> list[WireItem]:
         if not texts:
             loose_packages.append(package)
             continue
-        pictures = [_package_picture(ref, items) for ref in package.refs if ref.kind == "picture"]
+        picture_refs = [ref for ref in package.refs if _is_picture_ref(ref, items)]
+        pictures = [_package_picture(ref, items) for ref in picture_refs]
         for text in texts:
             known = {picture.id for picture in text.pictures}
             extra = tuple(picture for picture in pictures if picture.id not in known)
             items[text.guid] = dataclasses.replace(text, pictures=text.pictures + extra)
-        folded.update(ref.guid for ref in package.refs if ref.kind == "picture")
+        folded.update(ref.guid for ref in picture_refs)
     listed = [item for guid, item in items.items() if guid not in folded]
     if not listed and not loose_packages:
         raise WireError("the newsMessage carries no news items")
     return listed + loose_packages
+
+
+def _is_picture_ref(ref: ItemRef, items: dict[str, WireItem]) -> bool:
+    """An itemRef need not repeat its item's class; the item itself, when it travels along, tells."""
+    item = items.get(ref.guid)
+    return ref.kind == "picture" or (item is not None and item.kind == "picture")
 
 
 def _package_picture(ref: ItemRef, items: dict[str, WireItem]) -> WirePicture:

@@ -211,3 +211,12 @@ def test_newsml_item_without_headline_is_refused(read_fixture):
 def test_newsml_video_item_is_refused_with_its_class(read_fixture):
     with pytest.raises(WireError, match="is of class 'video'"):
         read_fixture("bad/video.xml")
+
+
+def test_newsml_message_knows_a_picture_by_its_item_when_the_ref_has_no_class(wire_bytes):
+    ref_class = b'<itemClass qcode="ninat:picture"/>\n            <title>'
+    message = wire_bytes("newsml-g2/message.xml").replace(ref_class, b"<title>")
+
+    [story] = read_wire_file(message, name="message.xml")
+
+    assert [picture.headline for picture in story.pictures] == ["Ferry at the quay", "First passengers"]
