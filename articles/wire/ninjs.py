@@ -120,7 +120,7 @@ def read_ninjs(document: dict[str, Any]) -> WireItem:
         embargoed=parse_time(_text(doc.get("embargoed") or doc.get("embargoeduntil")), what="embargoed"),
         expires=parse_time(_text(doc.get("expires")), what="expires"),
         keywords=dedupe([_text(word) for word in _items(doc.get("keywords"))]),
-        subjects=tuple(_subject(subject) for subject in _list(doc, "subjects", "subject") if _subject(subject)),
+        subjects=tuple(found for subject in _list(doc, "subjects", "subject") if (found := _subject(subject))),
         credit=copyright_holder,
         copyright=_text(doc.get("copyrightnotice")) or (f"© {copyright_holder}" if copyright_holder else ""),
         usage_terms=_text(doc.get("usageterms")),
