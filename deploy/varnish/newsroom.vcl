@@ -80,6 +80,10 @@ sub vcl_recv {
     if (req.http.X-Edge-Stale == "refresh") {
         # Back from vcl_hit, which found only a stale copy: look past it and fetch a new one.
         set req.grace = 0s;
+    } else {
+        # Any stale copy will do: its own grace (vcl_backend_response) is the limit. Said
+        # out loud because a restart keeps the 0s above.
+        set req.grace = 1d;
     }
     return (hash);
 }
