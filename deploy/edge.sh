@@ -40,11 +40,12 @@ done
 
 # --- Varnish's configuration, checked before anything starts -------------------------------------
 
+# varnishd reads and compiles the VCL as its own unprivileged user, who may not reach this checkout:
+# both files go to $EDGE_DIR, where the include is found on vcl_path.
 chmod 755 "$EDGE_DIR"
+cp deploy/varnish/newsroom.vcl "$EDGE_DIR/newsroom.vcl"
 deploy/varnish/backends.sh --purgers "$EDGE_PURGERS" "${servers[@]}" >"$EDGE_DIR/newsroom-backends.vcl"
-# The include is looked up on vcl_path; varnishd compiles as its own unprivileged user, who must
-# be able to read $EDGE_DIR.
-varnish_args=(-n "$EDGE_DIR/varnish" -f "$PWD/deploy/varnish/newsroom.vcl" -p "vcl_path=$EDGE_DIR")
+varnish_args=(-n "$EDGE_DIR/varnish" -f "$EDGE_DIR/newsroom.vcl" -p "vcl_path=$EDGE_DIR")
 if ! "$varnishd_bin" -C "${varnish_args[@]}" >/dev/null 2>"$EDGE_DIR/vcl-check.log"; then
   cat "$EDGE_DIR/vcl-check.log" >&2
   echo "newsroom.vcl does not compile. 'import xkey' needs varnish-modules (apt-get install varnish-modules);" >&2

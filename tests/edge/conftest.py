@@ -198,10 +198,12 @@ def edge(app):
             "apt-get install varnish varnish-modules (.ci/run installs them)",
             pytrace=False,
         )
-    # varnishd compiles the VCL as an unprivileged user of its own, who must be able to read the
-    # include: pytest's temporary folders are private to root, so this one is made by hand.
+    # varnishd compiles the VCL as an unprivileged user of its own, who must be able to read it:
+    # pytest's temporary folders (and perhaps this checkout) are private to root, so the VCL goes
+    # into a folder made by hand.
     folder = Path(tempfile.mkdtemp(prefix="newsroom-edge-"))
     folder.chmod(0o755)
+    shutil.copy(VCL, folder / VCL.name)
     backends = subprocess.run(
         ["bash", str(BACKENDS_SCRIPT), *(f"{HOST}:{server.port}" for server in app.servers)],
         capture_output=True,
@@ -213,7 +215,7 @@ def edge(app):
     workdir = folder / "varnish"
     log = (folder / "varnishd.log").open("w")
     command = [
-        varnishd, "-F", "-n", str(workdir), "-a", f"{HOST}:{port}", "-f", str(VCL),
+        varnishd, "-F", "-n", str(workdir), "-a", f"{HOST}:{port}", "-f", str(folder / VCL.name),
         "-p", f"vcl_path={folder}", "-s", "malloc,32m",
     ]  # fmt: skip
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
