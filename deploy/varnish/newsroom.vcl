@@ -14,8 +14,9 @@ import directors;
 import std;
 import xkey;
 
-# robots.txt is a cheap view with no database query. Two failures in a row make a server sick,
-# one success after that makes it healthy again; a server counts as healthy from the start.
+# robots.txt is cheap for the app to answer. A server is healthy while two of its last
+# three probes succeeded: two failures in a row make it sick, two successes healthy again. It
+# counts as healthy from the start.
 probe app_probe {
     .url = "/robots.txt";
     .interval = 1s;
