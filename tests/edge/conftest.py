@@ -55,6 +55,7 @@ class App:
         self.failing: int | None = None
         self.seen: list[Seen] = []
         self.lock = threading.Lock()
+        self.servers: list[AppServer] = []
 
     def reply(self, path: str, status: int = 200, **headers: str) -> None:
         """Set the answer for a path (query string ignored); header names use _ for -."""
@@ -181,7 +182,7 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def app():
     app = App()
-    app.servers = [AppServer(app, "app1"), AppServer(app, "app2")]
+    app.servers += [AppServer(app, "app1"), AppServer(app, "app2")]
     for server in app.servers:
         server.start()
     yield app

@@ -25,6 +25,14 @@ def test_a_page_is_fetched_from_the_app_once_then_served_from_the_cache(edge, ap
     assert app.count("/hit/") == 1
 
 
+def test_a_head_request_is_answered_from_the_cached_page(edge, app):
+    edge.get("/head/")
+    head = edge.request("HEAD", "/head/")
+
+    assert (head.status, head.headers["X-Cache"], head.body) == (200, "HIT", "")
+    assert [seen.method for seen in app.requests("/head/")] == ["GET"]
+
+
 def test_on_a_miss_the_apps_own_x_cache_stands(edge, app):
     app.reply("/app-cache/", Cache_Control=PUBLIC, X_Cache="HIT")
 
@@ -222,6 +230,8 @@ def test_a_stale_page_is_served_when_the_app_answers_503(edge, app, restore_app)
     assert (response.status, response.body) == (200, "/stale-503/ #1")
     assert not_cached.status == 503
     app.failing = None
+    for server in app.servers:  # in case the probes noticed the failure: until then, stale is served
+        edge.wait_for_health(server.name, "healthy")
     assert edge.get("/stale-503/").body == "/stale-503/ #2"
 
 
