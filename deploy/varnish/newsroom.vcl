@@ -107,7 +107,8 @@ sub vcl_hit {
         return (deliver);
     }
     # Stale (expired or soft-purged). Serve it when the app has just failed or its probe says sick;
-    # the background fetch that comes with it is abandoned if it fails (vcl_backend_response).
+    # the background fetch that comes with it is abandoned if it fails (vcl_backend_response and
+    # vcl_backend_error), so the copy stays.
     if (req.http.X-Edge-Stale == "serve" || !std.healthy(req.backend_hint)) {
         return (deliver);
     }
