@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: run test test-fast test-browser lint format bench clean-venv quality
+.PHONY: run test test-fast test-browser lint format bench clean-venv quality edge
 
 # Newest first: python3.13/python3.12 on PATH, then pyenv's versions folder.
 define find_python
@@ -43,6 +43,11 @@ run: $(STAMP)
 	@echo "  Logins: editor, reporter, photodesk, chief; password: $${NEWSROOM_DEMO_PASSWORD:-newsroom-demo}"
 	@echo ""
 	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The site behind Varnish as in production, on loopback: EDGE_PORT=8080 for readers, gunicorn on APP_PORTS=8081
+# (APP_PORTS=8081,8082 runs two app servers). Needs varnish and varnish-modules; see README, "Edge cache".
+edge: $(STAMP)
+	PYTHON=$(PY) deploy/edge.sh
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
