@@ -12,7 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from newsroom.env import env_bool, env_int, env_list, env_pairs, env_str
+from newsroom.env import env_bool, env_float, env_int, env_list, env_pairs, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -124,6 +124,13 @@ if REDIS_URL:
             "BACKEND": "newsroom.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsroom"),
+            # The cache fails open: short timeouts, then a miss; after a failure no call for
+            # REDIS_CIRCUIT_SECONDS. Pages come from the database meanwhile.
+            "OPTIONS": {
+                "socket_connect_timeout": env_float("REDIS_CONNECT_TIMEOUT", 0.25),
+                "socket_timeout": env_float("REDIS_SOCKET_TIMEOUT", 0.25),
+                "CIRCUIT_SECONDS": env_float("REDIS_CIRCUIT_SECONDS", 5.0),
+            },
         }
     }
 else:
@@ -134,6 +141,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
         }
     }
+# Sessions live in the database, never in the cache: a Redis that fails, restarts or evicts keys
+# (allkeys-lru) would log the desk out mid-edit. Not signed cookies either: a logout or password
+# change must end a session on the server, and the admin keeps more in it than a cookie should.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Full pages for anonymous readers (articles/cache.py); on unless DEBUG, so template edits show at once.
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=not DEBUG)
 NEWSROOM_PAGE_CACHE_TIMEOUT = env_int("NEWSROOM_PAGE_CACHE_TIMEOUT", 300)
