@@ -66,6 +66,8 @@ MIDDLEWARE = [
     # sessions and auth so a hit costs no query (articles/cache.py).
     "django.middleware.http.ConditionalGetMiddleware",
     "articles.cache.PageCacheMiddleware",
+    # Below the page cache, so a hit never reaches it: a view failing on the database gets a 503.
+    "newsroom.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -154,6 +156,9 @@ NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES = env_int("NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES",
 NEWSROOM_PAGE_CACHE_CONTROL = env_str(
     "NEWSROOM_PAGE_CACHE_CONTROL", "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
 )
+
+# Seconds a 503 asks clients to wait when the database cannot be reached (newsroom/middleware.py).
+NEWSROOM_DATABASE_RETRY_AFTER = env_int("NEWSROOM_DATABASE_RETRY_AFTER", 30)
 
 # --- Files ------------------------------------------------------------------
 
