@@ -18,9 +18,11 @@ Everything else is Django's.
 """
 
 import logging
+import re
 import threading
 import time
 from functools import partial
+from urllib.parse import urlsplit
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
@@ -85,9 +87,11 @@ class CircuitBreaker:
             return True
 
     def succeeded(self) -> None:
-        if self._open_until:
-            with self._lock:
-                self._open_until = 0.0
+        if not self._open_until:
+            return
+        with self._lock:
+            was_open, self._open_until = bool(self._open_until), 0.0
+        if was_open:
             logger.warning("Cache %s answers again; the circuit is closed.", self.name)
 
     def failed(self, error: Exception, *, trip: bool) -> None:
@@ -116,8 +120,17 @@ def breaker_for(location: str, seconds: float) -> CircuitBreaker:
     with _breakers_lock:
         key = (location, seconds)
         if key not in _breakers:
-            _breakers[key] = CircuitBreaker(location, seconds)
+            _breakers[key] = CircuitBreaker(without_credentials(location), seconds)
         return _breakers[key]
+
+
+def without_credentials(location: str) -> str:
+    """The servers' addresses for the logs, without any user name or password in them."""
+    addresses = []
+    for server in re.split("[;,]", location):
+        parts = urlsplit(server.strip())
+        addresses.append(parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl())
+    return ",".join(addresses)
 
 
 class RedisCache(DjangoRedisCache):

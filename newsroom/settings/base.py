@@ -274,6 +274,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_FAILURE_LIMIT = env_int("NEWSROOM_LOGIN_FAILURE_LIMIT", 5)
 _cool_off_minutes = env_int("NEWSROOM_LOGIN_COOLOFF_MINUTES", 15)
 AXES_COOLOFF_TIME = timedelta(minutes=_cool_off_minutes)
+# A login that succeeds clears the failures of its account and address, so colleagues behind one
+# office address do not add up to a lockout over a morning of typos.
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "newsroom.logins.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "newsroom.logins.client_address"

@@ -175,3 +175,11 @@ def test_out_of_memory_fails_the_write_but_keeps_the_breaker_closed(settings, cl
 
 def test_sessions_are_kept_in_the_database_not_the_cache(settings):
     assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+
+
+def test_logs_name_the_server_without_its_password(closed_port, caplog):
+    backend = RedisCache(f"redis://newsroom:s3cret-pass@127.0.0.1:{closed_port}/5", {})
+    caplog.set_level(logging.WARNING, logger="newsroom.cache")
+    assert backend.get("key") is None
+    assert f"redis://127.0.0.1:{closed_port}/5" in caplog.text
+    assert "s3cret-pass" not in caplog.text
