@@ -215,3 +215,22 @@ def test_backup_refuses_to_overwrite_an_existing_file(db, media, tmp_path):
     with pytest.raises(CommandError, match="already exists"):
         call_command("backup", str(target))
     assert target.read_bytes() == b"keep me"
+
+
+def test_a_manifest_naming_a_file_outside_its_storage_is_refused(archive_and_member, tmp_path):
+    archive, member = archive_and_member
+    escaping = tmp_path / "escaping.zip"
+    with zipfile.ZipFile(archive) as original, zipfile.ZipFile(escaping, "w") as copy:
+        manifest = json.loads(original.read("manifest.json"))
+        for entry in manifest["members"]:
+            if entry["path"] == member:
+                entry["name"] = "../../outside.jpg"
+                entry["path"] = f"files/originals/{entry['name']}"
+                copy.writestr(entry["path"], original.read(member))
+            elif entry["path"] != "manifest.json":
+                copy.writestr(entry["path"], original.read(entry["path"]))
+        copy.writestr("manifest.json", json.dumps(manifest))
+    with pytest.raises(CommandError, match="unsafe or unknown file"):
+        call_command("restore", str(escaping))
+    assert not (tmp_path / "outside.jpg").exists()
+    assert not Story.objects.exists()

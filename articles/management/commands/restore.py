@@ -65,8 +65,14 @@ def read_manifest(archive: zipfile.ZipFile) -> dict:
             f"this code reads version {FORMAT_VERSION}."
         )
     members = manifest.get("members")
-    if not isinstance(members, list) or not all(isinstance(entry, dict) for entry in members):
-        raise CommandError(f"Refused: {MANIFEST} has no valid list of members.")
+    if not isinstance(members, list) or not all(
+        isinstance(entry, dict)
+        and isinstance(entry.get("path"), str)
+        and isinstance(entry.get("size"), int)
+        and isinstance(entry.get("sha256"), str)
+        for entry in members
+    ):
+        raise CommandError(f"Refused: {MANIFEST} has no valid list of members (each with path, size and sha256).")
     return manifest
 
 
