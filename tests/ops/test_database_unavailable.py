@@ -77,17 +77,16 @@ def test_a_cached_page_is_still_served_while_the_database_is_down(client, db, se
     assert uncached.status_code == 503
 
 
-def test_other_errors_are_left_to_the_500_page(client, db, monkeypatch):
-    from articles import views
-
-    def explode(*args, **kwargs):
-        raise RuntimeError("not a database problem")
-
-    monkeypatch.setattr(views.HomeView, "get_context_data", explode)
+def test_a_lost_connection_is_a_503_too_and_other_errors_are_left_to_the_500_page(client, db, settings):
+    settings.ROOT_URLCONF = "tests.ops.urls"
     client.raise_request_exception = False
-    response = client.get("/")
-    assert response.status_code == 500
-    assert not response.has_header("Retry-After")
+    lost = client.get("/ops-test/lost-connection/")
+    assert lost.status_code == 503
+    assert lost["Retry-After"] == "30"
+    broken = client.get("/ops-test/broken/")
+    assert broken.status_code == 500
+    assert not broken.has_header("Retry-After")
+    assert "Something went wrong on our side" in broken.content.decode()
 
 
 def test_the_503_page_renders_without_the_database():
