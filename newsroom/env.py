@@ -59,3 +59,16 @@ def env_pairs(name: str, default: str = "") -> list[tuple[str, str]]:
             )
         pairs.append((label.strip(), url.strip()))
     return pairs
+
+
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds, e.g. 0.25 (got {raw!r}).") from None
+    if value < 0:
+        raise ImproperlyConfigured(f"{name} cannot be negative (got {raw!r}).")
+    return value

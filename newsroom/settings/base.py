@@ -6,13 +6,14 @@ cannot do without are required, and start-up stops with a message naming
 the missing one.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from newsroom.env import env_bool, env_int, env_list, env_pairs, env_str
+from newsroom.env import env_bool, env_float, env_int, env_list, env_pairs, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "django_prose_editor",
+    "axes",
     "articles",
 ]
 
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     # sessions and auth so a hit costs no query (articles/reader/cache.py).
     "django.middleware.http.ConditionalGetMiddleware",
     "articles.reader.cache.PageCacheMiddleware",
+    # Below the page cache, so a hit never reaches it: a view failing on the database gets a 503.
+    "newsroom.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -73,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: turns a lockout into the login page with the wait (newsroom/logins.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -124,6 +130,13 @@ if REDIS_URL:
             "BACKEND": "newsroom.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsroom"),
+            # The cache fails open: short timeouts, then a miss; after a failure no call for
+            # REDIS_CIRCUIT_SECONDS. Pages come from the database meanwhile.
+            "OPTIONS": {
+                "socket_connect_timeout": env_float("REDIS_CONNECT_TIMEOUT", 0.25),
+                "socket_timeout": env_float("REDIS_SOCKET_TIMEOUT", 0.25),
+                "CIRCUIT_SECONDS": env_float("REDIS_CIRCUIT_SECONDS", 5.0),
+            },
         }
     }
 else:
@@ -134,6 +147,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
         }
     }
+# Sessions live in the database, never in the cache: a Redis that fails, restarts or evicts keys
+# (allkeys-lru) would log the desk out mid-edit. Not signed cookies either: a logout or password
+# change must end a session on the server, and the admin keeps more in it than a cookie should.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Full pages for anonymous readers (articles/reader/cache.py); on unless DEBUG, so template edits show at once.
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=not DEBUG)
 NEWSROOM_PAGE_CACHE_TIMEOUT = env_int("NEWSROOM_PAGE_CACHE_TIMEOUT", 300)
@@ -143,6 +160,9 @@ NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES = env_int("NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES",
 NEWSROOM_PAGE_CACHE_CONTROL = env_str(
     "NEWSROOM_PAGE_CACHE_CONTROL", "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
 )
+
+# Seconds a 503 asks clients to wait when the database cannot be reached (newsroom/middleware.py).
+NEWSROOM_DATABASE_RETRY_AFTER = env_int("NEWSROOM_DATABASE_RETRY_AFTER", 30)
 
 # --- Files ------------------------------------------------------------------
 
@@ -217,6 +237,14 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 
+# django-axes first: it refuses a locked-out account or address before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# How many proxies in front of the app append to X-Forwarded-For (login throttling counts by address).
+NEWSROOM_TRUSTED_PROXIES = env_int("NEWSROOM_TRUSTED_PROXIES", 0)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -238,6 +266,21 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
     },
 }
+
+# --- Third-party: django-axes (login throttling; newsroom/logins.py) -----------
+
+# Failures count by account and by address separately: either reaching the limit pauses logins.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env_int("NEWSROOM_LOGIN_FAILURE_LIMIT", 5)
+_cool_off_minutes = env_int("NEWSROOM_LOGIN_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = timedelta(minutes=_cool_off_minutes)
+# A login that succeeds clears the failures of its account and address, so colleagues behind one
+# office address do not add up to a lockout over a morning of typos.
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.logins.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "newsroom.logins.client_address"
+if AXES_FAILURE_LIMIT < 1 or _cool_off_minutes < 1:
+    raise ImproperlyConfigured("NEWSROOM_LOGIN_FAILURE_LIMIT and NEWSROOM_LOGIN_COOLOFF_MINUTES must be at least 1.")
 
 # --- Third-party: django-taggit ----------------------------------------------
 
