@@ -1,13 +1,15 @@
 from articles.models.desk import Correction, CorrectionKind, EditPresence, ShareLink, ShareLinkUse
-from articles.models.people import Author, Section
-from articles.models.photo import Photo
+from articles.models.people import Author, AuthorKind, Section
+from articles.models.photo import DigitalSourceType, Photo
 from articles.models.story import Byline, Placement, Story, StoryQuerySet, StoryStatus, TaggedStory
 
 __all__ = [
     "Author",
+    "AuthorKind",
     "Byline",
     "Correction",
     "CorrectionKind",
+    "DigitalSourceType",
     "EditPresence",
     "Photo",
     "Placement",

@@ -22,6 +22,8 @@ class Section(models.Model):
         default=0, help_text="Order in the site's navigation; lower numbers come first."
     )
 
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="Raised on every save; guards edits.")
+
     class Meta:
         ordering = ["position", "name"]
 
@@ -37,8 +39,25 @@ class Section(models.Model):
             raise ValidationError({"slug": f"“{self.slug}” is used by another part of the site; choose another."})
 
 
+class AuthorKind(models.TextChoices):
+    STAFF = "staff", "Staff"
+    CONTRIBUTOR = "contributor", "Outside contributor"
+    AGENCY = "agency", "Agency"
+
+
 class Author(models.Model):
     name = models.CharField(max_length=120)
+    kind = models.CharField(
+        max_length=12,
+        choices=AuthorKind,
+        default=AuthorKind.STAFF,
+        help_text="Staff, an outside contributor (a guest or freelance writer), or an agency's reporter.",
+    )
+    affiliation = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="For contributors: the agency or paper they write for, e.g. Coastline Wire.",
+    )
     slug = models.SlugField(max_length=120, unique=True)
     role = models.CharField(max_length=120, blank=True, help_text="Shown under the byline, e.g. Health correspondent.")
     bio = models.TextField(blank=True, help_text="A short biography for the author page, plain text.")
@@ -58,6 +77,8 @@ class Author(models.Model):
         related_name="author",
         help_text="The desk account of this author, if they have one.",
     )
+
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="Raised on every save; guards edits.")
 
     class Meta:
         ordering = ["name"]

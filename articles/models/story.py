@@ -166,9 +166,37 @@ class Story(Bookkeeping):
     section = models.ForeignKey("articles.Section", on_delete=models.PROTECT, related_name="stories")
     authors = models.ManyToManyField("articles.Author", through="articles.Byline", related_name="stories")
     credit_line = models.CharField(
+        "agency credit",
         max_length=200,
         blank=True,
-        help_text="Agency or source credit shown with the byline, e.g. “Additional reporting by Coastline Wire”.",
+        help_text="The agency or source the story comes from, shown with the byline, e.g. “Coastline Wire”.",
+    )
+    additional_reporting = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Names only: shown at the foot as “Additional reporting by …”.",
+    )
+    short_headline = models.CharField(
+        max_length=90,
+        blank=True,
+        help_text="Optional: a shorter headline for cards and social posts (90 characters at most).",
+    )
+    dateline = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Where the story was reported from, shown before the first paragraph, e.g. PORT HALDEN.",
+    )
+    desk_note = models.TextField(
+        "note to the desk",
+        blank=True,
+        help_text="For editors and reporters only: readers never see it.",
+    )
+    originally_published_at = models.DateTimeField(
+        "first published by the source",
+        null=True,
+        blank=True,
+        help_text="For agency copy: when the agency first published it. Shown to readers and in structured data; "
+        "the story's own publish time on this site stays now or later.",
     )
     tags = TaggableManager(through="articles.TaggedStory", blank=True)
     status = models.CharField(max_length=12, choices=StoryStatus, default=StoryStatus.DRAFT, db_index=False)

@@ -40,6 +40,11 @@ ROLE_PERMISSIONS = {
         "articles.*",
         "taggit.*",
         "auth.*",
+        # Login limits (django-axes): see who is locked out and unlock them by deleting the attempts.
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
+        "axes.view_accesslog",
+        "axes.view_accessfailurelog",
     ],
 }
 

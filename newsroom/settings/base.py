@@ -192,6 +192,21 @@ STORAGES = {
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", default=DEBUG)
 NEWSROOM_PHOTO_MAX_BYTES = env_int("NEWSROOM_PHOTO_MAX_BYTES", 25 * 1024 * 1024)
 NEWSROOM_PHOTO_MAX_PIXELS = env_int("NEWSROOM_PHOTO_MAX_PIXELS", 50_000_000)
+# The usage terms the photo desk picks from ("code=Label", comma-separated); free text can add to them.
+NEWSROOM_PHOTO_USAGE_TERMS = [
+    tuple(item.split("=", 1))
+    for item in env_list(
+        "NEWSROOM_PHOTO_USAGE_TERMS",
+        [
+            "editorial=Editorial use only",
+            "all=All uses",
+            "restricted=Restricted: see the notes",
+            "no-archive=Editorial use; not for the archive",
+            "handout=Handout: free for editorial use with credit",
+        ],
+    )
+    if "=" in item
+]
 # Uploads larger than this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 200

@@ -245,6 +245,11 @@ def test_the_migration_fills_the_copies_from_the_stories():
         OldTagged.objects.create(content_object=story, tag=tag)
 
     executor = MigrationExecutor(connection)
-    executor.migrate([after])
-    assert copies(live.pk) == {when}
-    assert copies(draft.pk) == {None}
+    try:
+        executor.migrate([after])
+        assert copies(live.pk) == {when}
+        assert copies(draft.pk) == {None}
+    finally:
+        # Back to the latest schema, or every later test would meet the tables as they were at 0008.
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())

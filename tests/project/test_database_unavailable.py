@@ -78,7 +78,7 @@ def test_a_cached_page_is_still_served_while_the_database_is_down(client, db, se
 
 
 def test_a_lost_connection_is_a_503_too_and_other_errors_are_left_to_the_500_page(client, db, settings):
-    settings.ROOT_URLCONF = "tests.ops.urls"
+    settings.ROOT_URLCONF = "tests.project.urls_failing_database"
     client.raise_request_exception = False
     lost = client.get("/ops-test/lost-connection/")
     assert lost.status_code == 503

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_settings import run_manage
+from tests.project.test_settings import run_manage
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The site's URLs plus views that fail on purpose, for tests/ops/test_database_unavailable.py."""
+"""The site's URLs plus views that fail on purpose, for tests/project/test_database_unavailable.py."""
 
 from django.db.utils import InterfaceError
 from django.urls import include, path
