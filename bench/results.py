@@ -64,7 +64,7 @@ WHY = {
         "PostgreSQL the server's share of the two cores shows in the wall time."
     ),
     "search": (
-        "Search ranks only the 1,000 newest matching live stories (articles/search.py). A miss here means the "
+        "Search ranks only the 1,000 newest matching live stories (articles/search/). A miss here means the "
         "machine was loaded during the run: compare the one-connection table and the render column."
     ),
     "admin_changelist": (

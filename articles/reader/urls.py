@@ -24,7 +24,7 @@ urlpatterns = [
     path("stories/<int:pk>/", story.story_shortlink, name="story_shortlink"),
     path("tags/<uslug:slug>/", listings.TagView.as_view(), name="tag"),
     path("authors/<slug:slug>/", listings.AuthorView.as_view(), name="author"),
-    # Feeds and sitemaps (articles/feeds.py, articles/sitemaps.py).
+    # Feeds and sitemaps (articles/reader/feeds.py, articles/reader/sitemaps.py).
     path("feeds/rss/", feeds.LatestStoriesFeed("rss"), name="feed_rss"),
     path("feeds/atom/", feeds.LatestStoriesFeed("atom"), name="feed_atom"),
     path("feeds/sections/<slug:slug>/rss/", feeds.SectionFeed("rss"), name="section_feed_rss"),

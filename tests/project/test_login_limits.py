@@ -17,7 +17,7 @@ from tests.factories import UserFactory
 
 PASSWORD = "pass-for-tests"
 LOGIN = "/admin/login/"
-#  What the Chief role needs to lift a lockout (to be added to articles/roles.py).
+#  What the Chief role needs to lift a lockout (articles/stories/roles.py).
 CHIEF_UNLOCK_PERMISSIONS = ["view_accessattempt", "delete_accessattempt"]
 
 

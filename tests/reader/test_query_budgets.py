@@ -19,7 +19,7 @@ from articles.search import index
 from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory, UserFactory
 
 # Pinned query counts. A change here should come with a reason in the commit message.
-# Lists of stories count nothing: they fetch one story more than a page (articles/pagination.py).
+# Lists of stories count nothing: they fetch one story more than a page (articles/reader/pagination.py).
 BUDGETS = {
     "story": 8,
     "home": 5,
@@ -40,7 +40,7 @@ BUDGETS = {
     "sitemap_index": 9,
     "sitemap_pages": 1,
     "sitemap_news": 2,
-    "sitemap_stories": 1,  # one range of ids, no count (articles/sitemaps.py IdBlocks)
+    "sitemap_stories": 1,  # one range of ids, no count (articles/reader/sitemaps.py IdBlocks)
     "sitemap_sections": 2,
     "sitemap_tags": 2,
     "sitemap_authors": 2,
