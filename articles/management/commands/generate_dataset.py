@@ -15,19 +15,18 @@ import random
 import sys
 import time
 from datetime import timedelta
-from functools import partial
 from html import escape
 from itertools import accumulate
 
 from django.core.management.base import BaseCommand, CommandError
-from django.core.management.color import no_style
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageDraw
 from taggit.models import Tag
 
 from articles import richtext
+from articles.management.bulk_rows import insert_rows, reset_sequences
 from articles.models import Author, Byline, Correction, Photo, Placement, Section, Story, StoryStatus, TaggedStory
 from articles.photos import services as photo_services
 from articles.search import index
@@ -145,59 +144,6 @@ class Progress:
             self.stream.write(text + "\n")
             self.next_line = share + 0.1
         self.stream.flush()
-
-
-def insert_rows(model, names: list[str], rows: list[tuple]) -> None:
-    """Insert `rows` (values in the order of the field `names`) with plain SQL, skipping the ORM.
-
-    bulk_create prepares every value of every object through the compiler; at a million rows that
-    is most of the run. Values that need the database's own form (times, JSON) go through their
-    field's get_db_prep_save, exactly as the ORM would send them.
-    """
-    if not rows:
-        return
-    fields = [model._meta.get_field(name) for name in names]
-    prepare = [
-        partial(field.get_db_prep_save, connection=connection)
-        if isinstance(field, (models.DateTimeField, models.JSONField))
-        else None
-        for field in fields
-    ]
-    if any(prepare):
-        rows = [
-            tuple(
-                value if adapt is None or value is None else adapt(value)
-                for adapt, value in zip(prepare, row, strict=True)
-            )
-            for row in rows
-        ]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    if connection.vendor == "postgresql":
-        # COPY is several times faster than INSERT on PostgreSQL (psycopg 3's copy API).
-        with (
-            connection.cursor() as cursor,
-            cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy,
-        ):
-            for row in rows:
-                copy.write_row(row)
-        return
-    one_row = f"({', '.join(['%s'] * len(fields))})"
-    # Several rows per statement, within SQLite's limit on parameters per statement.
-    per_statement = max(1, min(500, 30000 // len(fields)))
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), per_statement):
-            chunk = rows[start : start + per_statement]
-            sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES {', '.join([one_row] * len(chunk))}"
-            cursor.execute(sql, [value for row in chunk for value in row])
-
-
-def reset_sequences() -> None:
-    """Stories were inserted with their ids: move PostgreSQL's id sequence past them (SQLite keeps up itself)."""
-    statements = connection.ops.sequence_reset_sql(no_style(), [Story])
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
 
 
 def _zipf_cumulative(count: int, offset: float = 5.0) -> list[float]:
@@ -401,11 +347,6 @@ class Command(BaseCommand):
             "body_blocks": richtext.split_blocks(opening) + rest_blocks,
             "section": rng.choice(section_ids),
             "credit_line": rng.choice(AGENCY_CREDITS) if rng.random() < 0.1 else "",
-            "additional_reporting": "",
-            "short_headline": "",
-            "dateline": "",
-            "desk_note": "",
-            "originally_published_at": None,
             "lead_photo": rng.choice(photo_ids) if rng.random() < 0.7 else None,
             "status": StoryStatus.PUBLISHED,
             "publish_at": when,
