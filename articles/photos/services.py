@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
+from django.core.files.storage import storages
 from django.db import transaction
 
 from articles.models import Photo
@@ -146,9 +147,10 @@ def _store(
     try:
         with transaction.atomic():
             fileobj.seek(0)
-            field = photo.image.field
+            # storages["originals"], looked up now rather than the field's storage fixed at start-up,
+            # so a changed STORAGES setting (a test's failing storage) takes effect.
             photo.image.name = batch.save(
-                photo.image.storage, field.generate_filename(photo, stored_name), File(fileobj)
+                storages["originals"], photo.image.field.generate_filename(photo, stored_name), File(fileobj)
             )
             photo.save()
             photo.renditions = make_renditions(photo, batch=batch)

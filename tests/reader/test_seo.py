@@ -235,7 +235,7 @@ def test_section_page_has_breadcrumbs(client, db):
 def test_social_images_are_renditions_never_the_private_original(db):
     photo = PhotoFactory()
     image = seo.photo_image(photo, ratio="16:9")
-    assert image.url.startswith(SITE + "/media/photos/r/")
+    assert image.url.startswith(SITE + "/photos/r/")
     assert photo.image.url not in image.url
     assert seo.photo_image(PhotoFactory(renditions=False)) is None
 
