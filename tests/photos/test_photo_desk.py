@@ -147,9 +147,11 @@ def test_a_save_failing_half_way_leaves_no_file_and_no_row(photodesk, allowed, e
 def test_a_failed_refresh_keeps_the_old_renditions(db):
     photo = PhotoFactory()
     old = photo.renditions
-    with override_settings(STORAGES=failing_storages(2, errno.ENOSPC)):
-        with pytest.raises(photo_services.PhotoStorageError, match="full"):
-            photo_services.photo_refresh_renditions(photo=photo)
+    with (
+        override_settings(STORAGES=failing_storages(2, errno.ENOSPC)),
+        pytest.raises(photo_services.PhotoStorageError, match="full"),
+    ):
+        photo_services.photo_refresh_renditions(photo=photo)
     photo.refresh_from_db()
     assert photo.renditions == old
     assert all(default_storage.exists(entry[2]) for entry in old["slots"]["w"]["jpeg"])
