@@ -12,6 +12,9 @@ if settings.NEWSROOM_SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
     # Public media is renditions only (originals live in their own storage). A laptop or
     # benchmark serves them from here; production leaves this to a web server or CDN.
     urlpatterns = [
-        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        # Not photos/: renditions are served by articles.reader.photos, which checks the photo's rights.
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?!photos/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        ),
         *urlpatterns,
     ]

@@ -2,51 +2,63 @@ import mimetypes
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.storage import storages
 from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.admin.common import BookkeepingAdmin, thumbnail
+from articles.admin.photo_bulk import bulk_upload_view
+from articles.admin.photo_forms import RightsFieldsMixin
 from articles.models import Photo, Placement, Story
 from articles.photos import services as photo_services
+from articles.photos.files import PhotoStorageError
+from articles.stories.permissions import PUBLISH_PERMISSION
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
+class PhotoAddForm(RightsFieldsMixin, forms.ModelForm):
+    """The add form judges the file by its content and reads its metadata before anything is saved.
 
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data]
-        return [super(MultipleFileField, self).clean(item, initial) for item in files if item]
-
-
-class BulkUploadForm(forms.Form):
-    files = MultipleFileField(
-        label="Photos",
-        help_text="Choose as many JPEG, PNG or WebP files as you like. Captions, credits and keywords "
-        "are read from each file's IPTC/XMP metadata.",
-    )
-    credit = forms.CharField(required=False, help_text="Optional: used where a file carries no credit.")
-    source = forms.CharField(required=False, help_text="Optional: agency or publication, where a file names none.")
-    usage_terms = forms.CharField(required=False, help_text="Optional, e.g. Editorial use only.")
-
-
-class PhotoAddForm(forms.ModelForm):
-    """The add form judges the file by its content and reads its metadata before anything is saved."""
+    The photo itself is stored once the form is otherwise valid (in `_post_clean`, inside the admin
+    view's transaction), so a storage failure (disk full, read-only, unavailable) comes back as an
+    error beside the file, not as a server error page.
+    """
 
     # A plain file field: our inspector, not Django's ImageField check, decides and explains.
     image = forms.FileField(label="Photo", help_text="A JPEG, PNG or WebP file.")
+    user = None  # set by PhotoAdmin.get_form
+    created = None
 
     class Meta:
         model = Photo
-        fields = ["image", "caption", "alt_text", "photographer", "source", "credit", "usage_terms", "rights_expire_on"]
+        fields = [
+            "image",
+            "caption",
+            "alt_text",
+            "photographer",
+            "source",
+            "credit",
+            "usage",
+            "usage_terms",
+            "rights_expire_on",
+            "digital_source_type",
+        ]
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors or not hasattr(self, "inspected"):
+            return
+        upload = self.cleaned_data["image"]
+        overrides = {field: self.cleaned_data.get(field) for field in self.Meta.fields if field != "image"}
+        result = photo_services.photo_create(
+            fileobj=upload, name=upload.name, user=self.user, overrides=overrides, checked=self.inspected
+        )
+        if result.photo is None:
+            self.add_error("image", result.error)
+        else:
+            self.created = result.photo
 
     def clean_image(self):
         upload = self.cleaned_data["image"]
@@ -83,7 +95,7 @@ class KeywordsField(forms.CharField):
         return seen
 
 
-class PhotoChangeForm(forms.ModelForm):
+class PhotoChangeForm(RightsFieldsMixin, forms.ModelForm):
     keywords = KeywordsField(
         required=False, help_text="Comma-separated, e.g. harbour, storm, Lantern Hill.", widget=forms.TextInput
     )
@@ -156,8 +168,9 @@ class PhotoAdmin(BookkeepingAdmin):
         ("Focal point", {"fields": [("focal_x", "focal_y")], "description": "Click the picture above to set it."}),
         (
             "Credit and rights",
-            {"fields": ["photographer", "source", "credit", "copyright", "usage_terms", "rights_expire_on"]},
+            {"fields": ["photographer", "source", "credit", "copyright", "usage", "usage_terms", "rights_expire_on"]},
         ),
+        ("How it was made", {"fields": ["digital_source_type"]}),
         ("Where and when", {"fields": ["keywords", "city", "country", "taken_at"]}),
         ("Used in", {"fields": ["used_in"]}),
         (
@@ -183,8 +196,15 @@ class PhotoAdmin(BookkeepingAdmin):
         (
             "Credit and rights",
             {
-                "fields": ["photographer", "source", "credit", "usage_terms", "rights_expire_on"],
+                "fields": ["photographer", "source", "credit", "usage", "usage_terms", "rights_expire_on"],
                 "description": "Leave empty to take them from the file's own metadata.",
+            },
+        ),
+        (
+            "How it was made",
+            {
+                "fields": ["digital_source_type"],
+                "description": "Leave empty to take it from the file's XMP (IPTC Digital Source Type).",
             },
         ),
     ]
@@ -194,15 +214,26 @@ class PhotoAdmin(BookkeepingAdmin):
         js = ["articles/admin/focal_point.js"]
         css = {"all": ["articles/admin/photo.css"]}
 
-    def get_fieldsets(self, request, obj=None):
-        return self.add_fieldsets if obj is None else self.fieldsets
-
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = PhotoAddForm if obj is None else PhotoChangeForm
-        return super().get_form(request, obj, change=change, **kwargs)
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None:
+            form.user = request.user
+        return form
 
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else self.readonly_fields
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return self.add_fieldsets
+        if may_download_originals(request.user):
+            return self.fieldsets
+        # Without the right to download originals, the link is not offered at all.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "original_link"]})
+            for name, options in self.fieldsets
+        ]
 
     def get_search_results(self, request, queryset, search_term):
         # Keywords are a JSON list: match a word in them as text, on SQLite and PostgreSQL alike.
@@ -215,16 +246,13 @@ class PhotoAdmin(BookkeepingAdmin):
         if change:
             super().save_model(request, obj, form, change)
             if {"focal_x", "focal_y"} & set(form.changed_data):
-                photo_services.photo_refresh_renditions(photo=obj)
+                try:
+                    photo_services.photo_refresh_renditions(photo=obj)
+                except PhotoStorageError as error:
+                    self.message_user(request, f"{error} The old renditions are still in use.", messages.ERROR)
             return
-        overrides = {field: form.cleaned_data.get(field) for field in form.Meta.fields if field != "image"}
-        upload = form.cleaned_data["image"]
-        result = photo_services.photo_create(
-            fileobj=upload, name=upload.name, user=request.user, overrides=overrides, checked=form.inspected
-        )
-        if result.photo is None:
-            raise ValidationError(result.error)
-        obj.pk = result.photo.pk
+        # PhotoAddForm stored the photo while validating; here it only becomes the admin's object.
+        obj.pk = form.created.pk
         obj.refresh_from_db()
 
     def get_urls(self):
@@ -234,30 +262,7 @@ class PhotoAdmin(BookkeepingAdmin):
         ]
 
     def bulk_upload_view(self, request):
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        results = []
-        form = BulkUploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            defaults = {k: form.cleaned_data[k] for k in ("credit", "source", "usage_terms")}
-            for upload in form.cleaned_data["files"]:
-                results.append(
-                    photo_services.photo_create(fileobj=upload, name=upload.name, user=request.user, defaults=defaults)
-                )
-            imported = sum(r.outcome == "imported" for r in results)
-            problems = len(results) - imported
-            level = messages.SUCCESS if not problems else messages.WARNING
-            self.message_user(
-                request, f"{imported} of {len(results)} photos imported; {problems} need attention below.", level
-            )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": "Upload photos",
-            "form": form,
-            "results": results,
-        }
-        return TemplateResponse(request, "admin/articles/photo/bulk_upload.html", context)
+        return bulk_upload_view(self, request)
 
     @admin.display(description="Photo")
     def thumb(self, obj):
@@ -304,7 +309,11 @@ class PhotoAdmin(BookkeepingAdmin):
     def original_link(self, obj):
         if not obj.image:
             return "—"
-        return format_html('<a href="{}">Download the original (desk only)</a>', obj.image.url)
+        return format_html(
+            '<a href="{}">Download the original</a> (photo desk and editors only: it keeps the file\'s '
+            "metadata, GPS position included)",
+            obj.image.url,
+        )
 
     @admin.display(description="Embedded metadata")
     def metadata_summary(self, obj):
@@ -315,12 +324,21 @@ class PhotoAdmin(BookkeepingAdmin):
         return format_html_join(", ", "{}: {} fields", rows)
 
 
+def may_download_originals(user) -> bool:
+    """The photo desk (who may change photos) and editors (who may publish): originals carry GPS."""
+    return (
+        user.is_active
+        and user.is_staff
+        and (user.has_perm("articles.change_photo") or user.has_perm(PUBLISH_PERMISSION))
+    )
+
+
 def serve_original(request, name):
-    """Originals for the desk only: staff with permission to view photos, never cached publicly.
+    """Originals for the photo desk and editors only, never cached publicly.
 
     Anyone else gets a plain 404, so the address does not even confirm that the file exists.
     """
-    if not (request.user.is_active and request.user.is_staff and request.user.has_perm("articles.view_photo")):
+    if not may_download_originals(request.user):
         raise Http404("No such original.")
     storage = storages["originals"]
     try:

@@ -41,6 +41,20 @@ class DigitalSourceType(models.TextChoices):
         """Readers must be told: the picture is (partly) made by an AI model."""
         return value in (cls.TRAINED_ALGORITHMIC_MEDIA, cls.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA)
 
+    @classmethod
+    def reader_label(cls, value: str) -> str:
+        """The words readers see beside such a picture's caption ("" when none is needed)."""
+        if value == cls.TRAINED_ALGORITHMIC_MEDIA:
+            return "AI-generated image"
+        if value == cls.COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA:
+            return "Image includes AI-generated elements"
+        return ""
+
+    @staticmethod
+    def uri(value: str) -> str:
+        """The term as IPTC's controlled-vocabulary URI (for schema.org's digitalSourceType)."""
+        return f"http://cv.iptc.org/newscodes/digitalsourcetype/{value}" if value else ""
+
 
 class PhotoQuerySet(models.QuerySet):
     def rights_cover(self, day: date):
@@ -154,6 +168,23 @@ class Photo(Bookkeeping):
     @property
     def is_public(self) -> bool:
         return self.is_public_on()
+
+    @property
+    def ai_label(self) -> str:
+        """Shown with the picture on every reader surface, always, for AI-made pictures (the one place)."""
+        return DigitalSourceType.reader_label(self.digital_source_type)
+
+    @property
+    def digital_source_type_uri(self) -> str:
+        return DigitalSourceType.uri(self.digital_source_type)
+
+    def labelled_caption(self, caption: str | None = None) -> str:
+        """`caption` (the photo's own by default) with the AI label after it, for text-only surfaces."""
+        caption = (self.caption if caption is None else caption).strip()
+        label = self.ai_label
+        if not label:
+            return caption
+        return f"{caption} ({label})" if caption else label
 
     @property
     def credit_line(self) -> str:

@@ -47,6 +47,8 @@ class PhotoMetadata:
     alt_text: str = ""
     #: Sublocation (IPTC "Sub-location", XMP Iptc4xmpCore:Location), e.g. a street.
     location: str = ""
+    #: IPTC Digital Source Type: the term (e.g. "trainedAlgorithmicMedia"), "" when the file does not say.
+    digital_source_type: str = ""
     #: Everything read, JSON-serialisable: {"iptc": {...}, "xmp": {...}, "exif": {...}}
     #: plus "problems" (a list) when a block could not be read. DESK-ONLY: may hold
     #: GPS position ("exif" -> "GPS") and camera serial numbers.
@@ -160,6 +162,23 @@ def _first_struct(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) and not isinstance(value, LangAlt) else {}
 
 
+DIGITAL_SOURCE_TYPE_BASE = "http://cv.iptc.org/newscodes/digitalsourcetype/"
+# Terms IPTC has since retired, and what they became.
+_RETIRED_SOURCE_TYPES = {"digitalart": "digitalCreation"}
+
+
+def digital_source_type(value: Any) -> str:
+    """The IPTC term from an XMP DigitalSourceType (a CV URI, or a bare term); "" for anything else."""
+    from articles.models import DigitalSourceType
+
+    text = xmp_text(value).strip()
+    if not text:
+        return ""
+    term = text.rstrip("/").rsplit("/", 1)[-1].strip().casefold()
+    known = {code.casefold(): code for code in DigitalSourceType.values}
+    return known.get(term) or _RETIRED_SOURCE_TYPES.get(term, "")
+
+
 def read_metadata(image: Image.Image) -> PhotoMetadata:
     """Read IPTC IIM, XMP and EXIF from an opened Pillow image. Never raises for bad metadata.
 
@@ -227,5 +246,6 @@ def read_metadata(image: Image.Image) -> PhotoMetadata:
         ),
         taken_at=_make_aware(taken_at),
         alt_text=_pick(xmp_text(xmp.get("Iptc4xmpCore:AltTextAccessibility")), multiline=True),
+        digital_source_type=digital_source_type(xmp.get("Iptc4xmpExt:DigitalSourceType")),
         raw=raw,
     )

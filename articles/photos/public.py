@@ -8,8 +8,11 @@ from datetime import date
 from functools import lru_cache
 
 from django.core.files.storage import FileSystemStorage, storages
+from django.urls import get_script_prefix
 
 from articles.paths import absolute_url
+
+RENDITION_PREFIX = "photos/r/"
 
 DEFAULT_WIDTH = 800
 
@@ -27,10 +30,13 @@ def _filesystem_url(base_url: str, name: str) -> str:
 def rendition_url(name: str) -> str:
     """The public URL of a stored rendition.
 
-    A listing builds a few hundred of these. For files on the local disk the URL depends only on
-    MEDIA_URL and the name, so it is worked out once per name; other storages (object storage,
-    which may sign its URLs) are asked every time.
+    Renditions (photos/r/...) are served by the site itself at the same path, so each request is
+    checked against the photo's rights and use (articles.photos.serving); the URL is built from the
+    name alone, with no query. Anything else in the default storage keeps its storage URL: for
+    files on the local disk that depends only on MEDIA_URL and the name, so it is worked out once.
     """
+    if name.startswith(RENDITION_PREFIX):
+        return f"{get_script_prefix()}{name}"
     storage = storages["default"]
     if isinstance(storage, FileSystemStorage):
         return _filesystem_url(storage.base_url, name)

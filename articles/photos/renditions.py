@@ -10,13 +10,14 @@ srcset attributes without touching storage or the database.
 
 import hashlib
 import io
+import secrets
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from imagekit.processors import ResizeToFit
 from PIL import Image
 
 from articles.photos.clean import clean_image
+from articles.photos.files import FileBatch
 
 # Widths of the uncropped renditions, in JPEG and WebP.
 WIDTHS = (480, 800, 1200, 1600)
@@ -81,25 +82,30 @@ def rendition_key(photo) -> str:
     return hashlib.sha256(basis.encode()).hexdigest()[:12]
 
 
-def make_renditions(photo, storage=None) -> dict:
-    """Make every rendition of `photo` and return the record to store on Photo.renditions."""
+def make_renditions(photo, storage=None, batch: FileBatch | None = None) -> dict:
+    """Make every rendition of `photo` and return the record to store on Photo.renditions.
+
+    The files go under a folder of their own for this save (see articles.photos.files); on failure
+    every file written, or half-written, is removed before the error is raised again.
+    """
     storage = storage or default_storage
+    batch = batch if batch is not None else FileBatch()
     photo.image.open("rb")
     try:
         source = _flatten(_decode(photo.image))
     finally:
         photo.image.close()
-    prefix = f"photos/r/{photo.pk}/{rendition_key(photo)}"
+    prefix = f"photos/r/{photo.pk}/{rendition_key(photo)}-{secrets.token_hex(3)}"
     made: dict[str, dict[str, list]] = {}
 
     def store(slot: str, fmt: str, image: Image.Image, label: str) -> None:
-        name = storage.save(f"{prefix}/{label}.{'jpg' if fmt == 'jpeg' else fmt}", ContentFile(_encode(image, fmt)))
+        name = batch.save(storage, f"{prefix}/{label}.{'jpg' if fmt == 'jpeg' else fmt}", _encode(image, fmt))
         made.setdefault(slot, {}).setdefault(fmt, []).append([image.width, image.height, name])
 
     try:
         _make_all(source, photo, store)
     except Exception:
-        delete_renditions({"slots": made}, storage=storage)
+        batch.discard()
         raise
     for formats in made.values():
         for entries in formats.values():

@@ -12,9 +12,11 @@ from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
+from django.core.files.storage import storages
 from django.db import transaction
 
 from articles.models import Photo
+from articles.photos.files import FileBatch, PhotoStorageError, storage_failure_message
 from articles.photos.inspect import InspectedImage, inspect_upload
 from articles.photos.renditions import delete_renditions, make_renditions, rendition_names
 
@@ -56,6 +58,7 @@ def prefill_fields(inspected: InspectedImage) -> dict:
         "country": meta.country[:120],
         "taken_at": meta.taken_at,
         "alt_text": meta.alt_text[:400],
+        "digital_source_type": meta.digital_source_type,
         "metadata": meta.raw,
     }
 
@@ -84,10 +87,27 @@ def photo_check_upload(*, fileobj, name: str, allow_duplicate: bool = False) -> 
     return inspected
 
 
+def photo_attention(photo: Photo) -> list[str]:
+    """What the desk must still do before a story may carry this photo (empty: nothing).
+
+    The publishing rules' own words (articles.stories.workflow.photo_problems), so the bulk
+    upload's rows, its summary and the publish button never disagree.
+    """
+    from articles.stories.workflow import photo_problems
+
+    return photo_problems(photo)
+
+
 def photo_refresh_renditions(*, photo: Photo) -> Photo:
-    """(Re)make every rendition, e.g. after the focal point moved; old files are removed after."""
+    """(Re)make every rendition, e.g. after the focal point moved; old files are removed after.
+
+    Raises PhotoStorageError (the old renditions stay in place) when the new files cannot be written.
+    """
     old = photo.renditions
-    photo.renditions = make_renditions(photo)
+    try:
+        photo.renditions = make_renditions(photo)
+    except OSError as error:
+        raise PhotoStorageError(storage_failure_message(error, photo.original_filename)) from error
     Photo.objects.filter(pk=photo.pk).update(renditions=photo.renditions)
     transaction.on_commit(lambda: delete_renditions(old, keep=rendition_names(photo.renditions)))
     return photo
@@ -103,8 +123,9 @@ def _store(
     """Fill `photo` from the inspected file and the desk's own entries, save it and make its renditions.
 
     Fields the desk filled in (`overrides`, non-empty) win over the file's metadata; `defaults` fill
-    only what both leave empty. On any failure nothing is left behind: the row rolls back and the
-    files are deleted.
+    only what both leave empty. On any failure nothing is left behind: the row rolls back and every
+    file of this save (original and renditions, whole or half-written) is deleted
+    (articles.photos.files). A storage failure is raised as PhotoStorageError naming the cause.
     """
     fields = prefill_fields(inspected)
     fields.update(_filled(overrides))
@@ -122,16 +143,25 @@ def _store(
     if photo.pk is None:
         photo.created_by = user
     photo.modified_by = user
+    batch = FileBatch()
     try:
         with transaction.atomic():
             fileobj.seek(0)
-            photo.image.save(stored_name, File(fileobj), save=False)
+            # storages["originals"], looked up now rather than the field's storage fixed at start-up,
+            # so a changed STORAGES setting (a test's failing storage) takes effect.
+            photo.image.name = batch.save(
+                storages["originals"], photo.image.field.generate_filename(photo, stored_name), File(fileobj)
+            )
             photo.save()
-            photo.renditions = make_renditions(photo)
+            photo.renditions = make_renditions(photo, batch=batch)
             photo.save(update_fields=["renditions"])
+    except OSError as error:
+        batch.discard()
+        photo.pk = None
+        raise PhotoStorageError(storage_failure_message(error, stored_name)) from error
     except Exception:
-        if photo.image.name:
-            photo.image.storage.delete(photo.image.name)
+        batch.discard()
+        photo.pk = None
         raise
     finally:
         fileobj.seek(0)
@@ -175,7 +205,14 @@ def photo_create(
             overrides=overrides,
             defaults=defaults,
         )
-    except Exception:
+    except PhotoStorageError as error:
+        logger.error("Saving photo %s failed: %s", name, error.__cause__)
+        return UploadResult(name=name, error=str(error))
+    except Exception as error:
         logger.exception("Saving photo %s failed", name)
-        return UploadResult(name=name, error=f"“{name}” could not be saved; please try again.")
+        return UploadResult(
+            name=name,
+            error=f"“{name}” was not saved: an unexpected error ({type(error).__name__}), logged for the "
+            "site's operators. Nothing of it was kept.",
+        )
     return UploadResult(name=name, photo=photo)

@@ -253,7 +253,7 @@ class LatestStoriesFeed(Feed):
         return FeedImage(
             url=url,
             mime_type=mime_type,
-            description=photo.caption or photo.alt_text,
+            description=photo.labelled_caption(photo.caption or photo.alt_text),
             credit=photo.credit_line,
         )
 

@@ -30,6 +30,7 @@ LISTING_FIELDS = (
     *("headline", "slug", "standfirst", "status", "publish_at", "embargo_until", "section_id", "lead_photo_id"),
     *("section__name", "section__slug", "section__position"),
     *("lead_photo__renditions", "lead_photo__rights_expire_on", "lead_photo__alt_text"),
+    "lead_photo__digital_source_type",
 )
 
 

@@ -122,6 +122,48 @@ def story_breadcrumbs(story) -> dict:
     )
 
 
+def image_object(photo, caption: str | None = None) -> dict | None:
+    """schema.org ImageObject for a photo as a page shows it (None when readers may not see it).
+
+    The caption carries the AI label where the photo needs one, as on the page; `license` is left
+    out: the desk's usage terms are words, not a licence URL.
+    """
+    found = public_image(photo)
+    if found is None:
+        return None
+    data = {
+        "@type": "ImageObject",
+        "contentUrl": found["url"],
+        "url": found["url"],
+        "width": found["width"],
+        "height": found["height"],
+    }
+    caption = photo.labelled_caption(caption)
+    optional = {
+        "caption": caption,
+        "creditText": photo.credit_line,
+        "creator": {"@type": "Person", "name": photo.photographer} if photo.photographer else None,
+        "copyrightNotice": photo.copyright,
+        "digitalSourceType": photo.digital_source_type_uri,
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    return data
+
+
+def story_image_objects(story) -> list[dict]:
+    """Every photo the story page shows, lead first then in body order, once each."""
+    shown = [(story.lead_photo, None)] if story.lead_photo_id else []
+    shown += [(placement.photo, placement.shown_caption) for placement in story.placements.all()]
+    objects, seen = [], set()
+    for photo, caption in shown:
+        if photo.pk in seen:
+            continue
+        seen.add(photo.pk)
+        if found := image_object(photo, caption):
+            objects.append(found)
+    return objects
+
+
 def story_article(story, *, corrections=()) -> dict:
     """schema.org NewsArticle for a story, following Google's article structured-data guidance."""
     url = absolute_url(story.get_absolute_url())
@@ -152,6 +194,8 @@ def story_article(story, *, corrections=()) -> dict:
     images = article_images(story.lead_photo) if story.lead_photo else []
     if images:
         data["image"] = images
+    if media := story_image_objects(story):
+        data["associatedMedia"] = media
     if story.credit_line:
         data["creditText"] = story.credit_line
     if corrections:

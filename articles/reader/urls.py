@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from articles.reader import feeds, listings, search, sitemaps, story
+from articles.reader import feeds, listings, photos, search, sitemaps, story
 
 app_name = "articles"
 
@@ -22,6 +22,8 @@ register_converter(UnicodeSlugConverter, "uslug")
 urlpatterns = [
     path("", listings.HomeView.as_view(), name="home"),
     path("stories/<int:pk>/", story.story_shortlink, name="story_shortlink"),
+    # Rendition files follow the photo's rights (articles/photos/serving.py).
+    path("photos/r/<int:photo_id>/<str:folder>/<str:filename>", photos.rendition, name="photo_rendition"),
     path("tags/<uslug:slug>/", listings.TagView.as_view(), name="tag"),
     path("authors/<slug:slug>/", listings.AuthorView.as_view(), name="author"),
     # Feeds and sitemaps (articles/reader/feeds.py, articles/reader/sitemaps.py).

@@ -34,7 +34,9 @@ def story_card(story, *, heading="h3", big=False, lazy=False, no_photo=False, si
     photo = ""
     if show_photo:
         shown_sizes = LEAD_SIZES if big else (sizes or CARD_SIZES)
-        photo = f'\n  <div class="card-photo">{picture(story.lead_photo, "16:9", shown_sizes, lazy)}</div>'
+        label = story.lead_photo.ai_label
+        label = f'<p class="ai-label">{escape(label)}</p>' if label else ""
+        photo = f'\n  <div class="card-photo">{picture(story.lead_photo, "16:9", shown_sizes, lazy)}{label}</div>'
     section = story.section
     standfirst = f'\n    <p class="standfirst">{escape(story.standfirst)}</p>' if story.standfirst else ""
     names = bylines(story)

@@ -89,7 +89,7 @@ def test_picture_data_has_srcsets_and_dimensions(db):
     data = picture_data(photo)
     assert data["srcset_jpeg"] and data["srcset_webp"]
     assert data["width"] == 120 and data["height"] == 80
-    assert public_image_url(photo).startswith("https://news.example.org/media/photos/r/")
+    assert public_image_url(photo).startswith("https://news.example.org/photos/r/")
     assert public_image(photo, ratio="16:9")["url"].endswith(".jpg")
 
 

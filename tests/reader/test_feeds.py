@@ -248,7 +248,7 @@ def test_story_without_photo_or_standfirst_still_makes_a_valid_entry(client, db)
 def test_feed_image_is_a_rendition_never_the_private_original(db):
     story = StoryFactory(lead_photo=PhotoFactory())
     url = lead_image_url(story)
-    assert url.startswith(SITE + "/media/photos/r/")
+    assert url.startswith(SITE + "/photos/r/")
     assert story.lead_photo.image.url not in url
     assert lead_image_url(StoryFactory(lead_photo=PhotoFactory(renditions=False))) is None
 

@@ -86,7 +86,7 @@ def links_in(body: str, current: str) -> list[str]:
         parts = urlsplit(url)
         if parts.scheme or parts.netloc or not url.startswith("/"):
             continue
-        if url.startswith(("/admin", "/static/", "/media/")):
+        if url.startswith(("/admin", "/static/", "/media/", "/photos/r/")):  # files, not pages
             continue
         paths.append(url)
     return paths

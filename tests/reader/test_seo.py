@@ -111,7 +111,7 @@ def test_story_social_image_is_an_absolute_sized_rendition(client, story):
     page = page_of(client, story.get_absolute_url())
     [image] = meta(page, "og:image")
     assert is_absolute(image)
-    assert "/media/" in image and story.lead_photo.image.name not in image  # a rendition, never the original
+    assert "/photos/r/" in image and story.lead_photo.image.name not in image  # a rendition, never the original
     assert meta(page, "og:image:width") == ["1200"]
     assert meta(page, "og:image:height") == ["675"]
     assert meta(page, "og:image:alt") == ["Three cranes against the dawn"]
@@ -235,7 +235,7 @@ def test_section_page_has_breadcrumbs(client, db):
 def test_social_images_are_renditions_never_the_private_original(db):
     photo = PhotoFactory()
     image = seo.photo_image(photo, ratio="16:9")
-    assert image.url.startswith(SITE + "/media/photos/r/")
+    assert image.url.startswith(SITE + "/photos/r/")
     assert photo.image.url not in image.url
     assert seo.photo_image(PhotoFactory(renditions=False)) is None
 
