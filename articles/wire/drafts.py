@@ -148,7 +148,7 @@ def wire_make_draft(*, item: WireEntry, user) -> Story:
         for order, name in enumerate(_bylined_names(data)):
             Byline.objects.create(story=story, author=agency_author(name, agency), order=order)
         captions = {p["id"]: p.get("caption", "") for p in data.get("pictures", [])}
-        after_block = dict((picture_id, after) for after, picture_id in placed)
+        after_block = {picture_id: after for after, picture_id in placed}
         last = len(story.body_blocks)
         for order, (picture_id, photo) in enumerate(pictures[1:], start=1):
             Placement.objects.create(
