@@ -32,7 +32,7 @@ def test_one_line_per_item_and_status_zero(tmp_path):
 
     assert status == 0
     lines = output.splitlines()
-    assert lines[0].split() [:3] == ["ingested", "nitf", "npa-2026-1120-ferry"]
+    assert lines[0].split()[:3] == ["ingested", "nitf", "npa-2026-1120-ferry"]
     assert "Night ferry returns to the islands" in lines[0]
     assert "picture          ferry-quay.jpg → photo no." in output
     assert any(line.startswith("ingested  ninjs") for line in lines)
@@ -49,7 +49,7 @@ def test_rejections_give_status_one_and_the_reason():
 
 
 def test_a_missing_path_is_named():
-    with pytest.raises(CommandError, match="No such file or folder: /nowhere/wire.xml"):
+    with pytest.raises(CommandError, match=r"No such file or folder: /nowhere/wire\.xml"):
         run("/nowhere/wire.xml")
 
 
