@@ -50,7 +50,10 @@ class HasStoryFilter(admin.SimpleListFilter):
 
 @admin.register(WireEntry)
 class WireEntryAdmin(admin.ModelAdmin):
-    list_display = ["received_at", "provider", "urgency", "headline_link", "slugline", "embargo", "story", "flags"]
+    # Slugline above and flags under the headline, so the list fits a laptop screen beside the filters.
+    list_display = ["headline_link", "received_at", "provider", "urgency", "embargo", "story"]
+    actions = None
+    list_display_links = None  # the headline cell holds its own link
     list_filter = ["provider", "urgency", "pub_status", HasStoryFilter, "format"]
     search_fields = ["headline", "slugline", "guid", "provider"]
     ordering = ["-updated", "-pk"]
@@ -85,17 +88,22 @@ class WireEntryAdmin(admin.ModelAdmin):
     @admin.display(description="headline", ordering="headline")
     def headline_link(self, obj):
         url = reverse("admin:articles_wireentry_change", args=[obj.pk])
-        return format_html('<a href="{}">{}</a>', url, obj.headline)
+        return format_html(
+            '<span class="wire-slugline">{}</span><a href="{}">{}</a><br>{}',
+            obj.slugline,
+            url,
+            obj.headline,
+            self.flags(obj),
+        )
 
     @admin.display(description="embargo", ordering="embargoed")
     def embargo(self, obj):
         return desk_time(obj.embargoed) if obj.embargoed else "—"
 
-    @admin.display(description="story made", boolean=True, ordering="has_story")
+    @admin.display(description="story", boolean=True, ordering="has_story")
     def story(self, obj):
         return obj.has_story
 
-    @admin.display(description="flags")
     def flags(self, obj):
         if obj.is_kill:
             return mark_safe(KILLED)
@@ -234,8 +242,22 @@ class WireLinkInline(admin.StackedInline):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     def has_view_permission(self, request, obj=None):
-        return True  # Whoever may see the story sees where it came from.
+        # Whoever may see the story sees where it came from; a story not from the wire has no such part
+        # (and so its form posts no formset for it).
+        if obj is None or obj.pk is None:
+            return False
+        cache = request.__dict__.setdefault("_wire_linked_stories", {})
+        if obj.pk not in cache:
+            cache[obj.pk] = WireStoryLink.objects.filter(story=obj).exists()
+        return cache[obj.pk]
+
+    def get_queryset(self, request):
+        # Not InlineModelAdmin's, which asks for the view permission without the story and so finds none.
+        return WireStoryLink.objects.select_related("entry")
 
     def get_formset(self, request, obj=None, **kwargs):
         if obj is not None and request.method == "GET":
