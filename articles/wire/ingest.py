@@ -231,7 +231,8 @@ def _ingest_item(item: WireItem, *, data: bytes, name: str, source: str, sibling
             setattr(entry, key, value)
         entry.content_hash, entry.file_name, entry.source = digest, name[:255], source
         entry.raw_file.save(raw_name, ContentFile(data), save=False)
-        entry.pictures = _import_pictures(item, entry=entry, siblings=siblings, source=source)
+        earlier = {p["id"]: p for p in entry.pictures if p.get("photo_id")} if entry.pk else {}
+        entry.pictures = _import_pictures(item, entry=entry, siblings=siblings, source=source, earlier=earlier)
         entry.save()
         WireEntryVersion.objects.create(
             entry=entry,
@@ -280,15 +281,22 @@ def _photo_fields(picture: WirePicture, item: WireItem) -> dict:
     return fields
 
 
-def _import_pictures(item: WireItem, *, entry: WireEntry, siblings: dict[str, bytes], source: str) -> list[dict]:
+def _import_pictures(
+    item: WireItem, *, entry: WireEntry, siblings: dict[str, bytes], source: str, earlier: dict[str, dict]
+) -> list[dict]:
     """Each picture of the item: imported (or found already in the library), refused with the photo
-    desk's reason, remote only (recorded, not fetched: this server fetches nothing), or missing."""
+    desk's reason, remote only (recorded, not fetched: this server fetches nothing), or missing.
+
+    A later version sent without its pictures keeps the photos an earlier version brought (`earlier`, by id).
+    """
     results = []
     for picture in item.pictures:
         names = _file_names(picture)
         result = {"id": picture.id, "caption": picture.caption, "credit": picture.credit, "file": "", "photo_id": None}
         found = next((file_name for file_name in names if file_name in siblings), "")
-        if found:
+        if not found and picture.id in earlier:
+            result.update(file=earlier[picture.id].get("file", ""), photo_id=earlier[picture.id]["photo_id"])
+        elif found:
             result["file"] = found
             upload = photo_create(
                 fileobj=io.BytesIO(siblings[found]), name=found, user=None, overrides=_photo_fields(picture, item)

@@ -65,6 +65,14 @@ def test_later_version_replaces_the_item_and_keeps_the_previous(wire_bytes):
     assert older.outcome == "duplicate" and "older" in older.reason
 
 
+def test_a_later_version_without_its_pictures_keeps_the_earlier_photos(desk_batch, wire_bytes):
+    [first] = wire_ingest_batch(desk_batch("ferry.nitf.xml"))
+    [update] = wire_ingest_file(data=wire_bytes("desk/ferry-update.nitf.xml"), name="v2.xml")
+    assert update.outcome == "updated"
+    assert [p["photo_id"] for p in update.pictures] == [p["photo_id"] for p in first.pictures]
+    assert all(p["photo_id"] for p in update.pictures) and Photo.objects.count() == 2
+
+
 BAD = {
     "bad/malformed.xml": "not well-formed",
     "bad/not-wire.txt": "neither XML",
