@@ -257,9 +257,11 @@ def _ingest_item(item: WireItem, *, data: bytes, name: str, source: str, sibling
 
 def _file_names(picture: WirePicture) -> list[str]:
     names = []
-    for rendition in picture.renditions:
-        for candidate in (PurePosixPath(urlparse(rendition.href).path).name, rendition.name):
-            if candidate and candidate not in names:
+    # A picture with no renditions may name its file by its own URI (ninjs associations do).
+    hrefs = [rendition.href for rendition in picture.renditions] or [picture.id]
+    for href, name in zip(hrefs, [r.name for r in picture.renditions] or [""], strict=False):
+        for candidate in (PurePosixPath(urlparse(href).path).name, name):
+            if candidate and candidate not in names and (picture.renditions or is_picture_name(candidate)):
                 names.append(candidate)
     return names
 
@@ -310,7 +312,8 @@ def _import_pictures(
                     entry.save()
                 reject(name=found, reason=upload.error, data=siblings[found], source=source, entry=entry)
         else:
-            remote = [r.href for r in picture.renditions if r.href.startswith(("http://", "https://"))]
+            hrefs = [r.href for r in picture.renditions] or [picture.id]
+            remote = [href for href in hrefs if href.startswith(("http://", "https://"))]
             if remote:
                 result["remote"] = remote[0]
             else:

@@ -61,3 +61,4 @@ def test_wire_desk_list_and_item(browser_context, site, screenshots):
     page.click("input[value='Make a draft']")
     expect(page.locator(".messagelist")).to_contain_text("Draft made from the wire")
     expect(page.locator("body")).to_contain_text("From the wire:")
+    screenshots.take(page, "wire-desk-story")

@@ -168,3 +168,21 @@ def test_every_reader_fixture_ingests():
             expected = "rejected" if path.name.startswith("no-headline") else None
             for outcome in outcomes:
                 assert (outcome.outcome == "rejected") == (expected == "rejected"), outcome.line()
+
+
+def test_a_picture_named_only_by_its_address_is_remote_or_found_by_file_name():
+    import json
+
+    item = {
+        "uri": "urn:test:assoc",
+        "type": "text",
+        "headline": "Workstations",
+        "body_html": "<p>Smaller towers.</p>",
+        "associations": {"featureimage": {"uri": "http://media.example/pics/tower.jpg", "type": "picture"}},
+    }
+    data = json.dumps(item).encode()
+    [remote] = wire_ingest_file(data=data, name="assoc.json")
+    assert remote.pictures[0]["remote"] == "http://media.example/pics/tower.jpg"
+    item["version"] = "2"
+    [found] = wire_ingest_batch([("assoc.json", json.dumps(item).encode()), ("tower.jpg", jpeg_bytes(9))])
+    assert found.outcome == "updated" and found.pictures[0]["photo_id"] == Photo.objects.get().pk
