@@ -120,4 +120,4 @@ class WireStoryLink(models.Model):
         verbose_name_plural = "stories from the wire"
 
     def __str__(self):
-        return f"From the wire: {self.entry.provider} {self.entry.guid} v{self.version}"
+        return f"{self.entry.provider} {self.entry.guid} v{self.version}"
