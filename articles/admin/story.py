@@ -26,6 +26,7 @@ from articles.admin.story_form import StoryAdminForm
 from articles.admin.story_history import TEXT_FIELDS, StoryHistoryMixin
 from articles.admin.story_records import CorrectionInline, ShareLinkInline
 from articles.admin.story_workflow import StoryWorkflowMixin
+from articles.admin.wire import WireLinkInline
 from articles.dates import desk_time, person_name
 from articles.models import Byline, Placement, Story, TaggedStory
 from articles.models.story import ownership_condition
@@ -110,7 +111,7 @@ class StoryAdmin(StoryWorkflowMixin, StoryHistoryMixin, BookkeepingAdmin, Versio
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["section", "lead_photo", "related"]
     readonly_fields = ["status", "first_published_at", "created", "modified"]
-    inlines = [BylineInline, PlacementInline, TaggedStoryInline, CorrectionInline, ShareLinkInline]
+    inlines = [WireLinkInline, BylineInline, PlacementInline, TaggedStoryInline, CorrectionInline, ShareLinkInline]
     actions = ["submit_selected", "publish_selected", "withdraw_selected"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "section", "body"]}),

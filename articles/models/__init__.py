@@ -2,6 +2,7 @@ from articles.models.desk import Correction, CorrectionKind, EditPresence, Share
 from articles.models.people import Author, AuthorKind, Section
 from articles.models.photo import DigitalSourceType, Photo
 from articles.models.story import Byline, Placement, Story, StoryQuerySet, StoryStatus, TaggedStory
+from articles.models.wire import WireEntry, WireEntryVersion, WireRejection, WireSource, WireStoryLink
 
 __all__ = [
     "Author",
@@ -20,4 +21,9 @@ __all__ = [
     "StoryQuerySet",
     "StoryStatus",
     "TaggedStory",
+    "WireEntry",
+    "WireEntryVersion",
+    "WireRejection",
+    "WireSource",
+    "WireStoryLink",
 ]

@@ -22,6 +22,13 @@ ROLE_PERMISSIONS = {
         "articles.view_taggedstory",
         "taggit.add_tag",
         "taggit.view_tag",
+        # The wire desk: read agency copy, upload it, make drafts from it.
+        "articles.view_wireentry",
+        "articles.add_wireentry",
+        "articles.make_draft_from_wire",
+        "articles.view_wireentryversion",
+        "articles.view_wirerejection",
+        "articles.view_wirestorylink",
     ],
     "Editor": [
         "articles.*",
@@ -35,6 +42,10 @@ ROLE_PERMISSIONS = {
         "articles.view_photo",
         "articles.view_story",
         "articles.view_placement",
+        # The wire desk's items and pictures, but no drafts.
+        "articles.view_wireentry",
+        "articles.view_wireentryversion",
+        "articles.view_wirerejection",
     ],
     "Chief": [
         "articles.*",

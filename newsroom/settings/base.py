@@ -321,3 +321,10 @@ NEWSROOM_DEMO_PASSWORD = env_str("NEWSROOM_DEMO_PASSWORD", "newsroom-demo")
 NEWSROOM_STORIES_PER_PAGE = env_int("NEWSROOM_STORIES_PER_PAGE", 20)
 # Story ids per page of the story sitemap, so at most that many URLs (1 to 50,000; articles/reader/sitemaps.py).
 NEWSROOM_SITEMAP_PAGE_SIZE = env_int("NEWSROOM_SITEMAP_PAGE_SIZE", 1000)
+
+# The wire desk (articles/wire/, README "Wire desk"). The folder `ingest_wire --watch` polls (unset: no inbox).
+NEWSROOM_WIRE_INBOX = env_str("NEWSROOM_WIRE_INBOX", "")
+# Section of a draft made from agency copy, by subject code: "medtop:20000002=culture,subj:15000000=sport".
+# The first rule whose code the item carries wins; then NEWSROOM_WIRE_DEFAULT_SECTION (a slug); then the first section.
+NEWSROOM_WIRE_SECTION_RULES = env_str("NEWSROOM_WIRE_SECTION_RULES", "")
+NEWSROOM_WIRE_DEFAULT_SECTION = env_str("NEWSROOM_WIRE_DEFAULT_SECTION", "")
