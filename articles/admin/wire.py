@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles.admin.common import thumbnail
-from articles.admin.photo import MultipleFileField
+from articles.admin.photo_bulk import MultipleFileField
 from articles.dates import desk_time
 from articles.models import Photo, WireEntry, WireRejection, WireStoryLink
 from articles.wire.drafts import user_can_make_draft, wire_changes, wire_make_draft
