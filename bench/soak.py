@@ -220,7 +220,8 @@ class Load:
                 connection.close()
                 connection = HTTPConnection(HOST, self.port, timeout=15)
                 time.sleep(0.05)
-            counts[(int(started), status)] += 1
+            # Counted in the second the answer came: a request queued behind the restart is counted when it ended.
+            counts[(int(time.time()), status)] += 1
             latencies.append(time.time() - started)
             if len(latencies) >= 200:
                 self._merge(counts, latencies)
@@ -434,14 +435,19 @@ def main() -> int:
         time.sleep(WARM_UP)
         started = time.time()
         memory_start = memory(process_ids())
+        memory_series = [(started, memory_start)]
         duration = options.minutes * 60
         redis_at, database_at = started + duration * 0.35, started + duration * 0.65
         outages: list[dict] = []
         next_tick = started
         log(f"soak for {options.minutes:g} minutes: Redis restart at +{duration * 0.35:.0f} s, "
             f"database restart at +{duration * 0.65:.0f} s")  # fmt: skip
+        next_sample = started + 60
         while time.time() < started + duration:
             now = time.time()
+            if now >= next_sample:
+                next_sample += 60
+                memory_series.append((now, memory(process_ids())))
             if redis_at and now >= redis_at:
                 redis_at = 0
                 down = time.time()
@@ -471,7 +477,7 @@ def main() -> int:
         from bench.soak_report import write_report
 
         report = write_report(
-            options, load, desk, outages, started, ended, memory_start, memory_end, command, warm_up=WARM_UP
+            options, load, desk, outages, started, ended, memory_series + [(ended, memory_end)], command, warm_up=WARM_UP
         )
         Path(options.report).write_text(report)
         log(f"report written to {options.report}")

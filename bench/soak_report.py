@@ -5,23 +5,24 @@ from datetime import UTC, datetime
 
 
 def write_report(
-    options, load, desk, outages, started, ended, memory_start, memory_end, command, *, warm_up: float
+    options, load, desk, outages, started, ended, memory_series, command, *, warm_up: float
 ) -> str:
     database_down = [(int(o["down"]), int(o["up"]) + 1) for o in outages if o["what"] == "PostgreSQL"]
 
     def during_database_downtime(second: int) -> bool:
         return any(low <= second <= high for low, high in database_down)
 
+    memory_start, memory_end = memory_series[0][1], memory_series[-1][1]
     in_window = {key: count for key, count in load.by_second.items() if started <= key[0] < ended}
     statuses: Counter = Counter()
     server_errors_outside: Counter = Counter()
     server_errors_inside: Counter = Counter()
     for (second, status), count in in_window.items():
         statuses[status] += count
-        if status.startswith("5") or status.startswith("error"):
+        if status.startswith("5"):
             (server_errors_inside if during_database_downtime(second) else server_errors_outside)[status] += count
     errors_by_second = {
-        key: count for key, count in in_window.items() if key[1].startswith("5") or key[1].startswith("error")
+        key: count for key, count in in_window.items() if key[1].startswith("5")
     }
     total = sum(statuses.values())
     latencies = sorted(load.latencies) or [0.0]
@@ -76,7 +77,10 @@ def write_report(
         "|---|---|",
         *[f"| {status} | {count:,} |" for status, count in sorted(statuses.items())],
         "",
-        f"5xx and connection errors while the database was down: {dict(server_errors_inside) or 'none'}; "
+        "Errors are counted in the second the answer came. A client error (a timeout after 15 s, a refused or "
+        "reset connection) is not a status and is not counted as a 5xx.",
+        "",
+        f"5xx while the database was down: {dict(server_errors_inside) or 'none'}; "
         f"outside it: {dict(server_errors_outside) or 'none'}. By second: "
         + (", ".join(f"{when(sec)} {status} ×{n}" for (sec, status), n in sorted(errors_by_second.items())) or "none")
         + ".",
@@ -113,4 +117,18 @@ def write_report(
         change = f"{(end - start) / start * 100:+.0f}%" if start and end else "—"
         show = lambda kib: f"{kib / 1024:.1f}" if kib else "—"  # noqa: E731
         lines.append(f"| {name} | {show(start)} | {show(end)} | {change} |")
+    watched = [name for name in memory_start if name.startswith(("gunicorn", "soak", "redis"))]
+    lines += [
+        "",
+        "Each minute (MiB), to tell a plateau from a leak:",
+        "",
+        "| minute | " + " | ".join(watched) + " |",
+        "|---|" + "---|" * len(watched),
+        *[
+            f"| {(at - started) / 60:.0f} | "
+            + " | ".join(f"{sample[name] / 1024:.1f}" if name in sample else "—" for name in watched)
+            + " |"
+            for at, sample in memory_series
+        ],
+    ]
     return "\n".join(lines) + "\n"
