@@ -476,9 +476,8 @@ def main() -> int:
         load.stop()
         from bench.soak_report import write_report
 
-        report = write_report(
-            options, load, desk, outages, started, ended, memory_series + [(ended, memory_end)], command, warm_up=WARM_UP
-        )
+        memory_series.append((ended, memory_end))
+        report = write_report(options, load, desk, outages, started, ended, memory_series, command, warm_up=WARM_UP)
         Path(options.report).write_text(report)
         log(f"report written to {options.report}")
         print(report)
