@@ -4,9 +4,7 @@ from collections import Counter
 from datetime import UTC, datetime
 
 
-def write_report(
-    options, load, desk, outages, started, ended, memory_series, command, *, warm_up: float
-) -> str:
+def write_report(options, load, desk, outages, started, ended, memory_series, command, *, warm_up: float) -> str:
     database_down = [(int(o["down"]), int(o["up"]) + 1) for o in outages if o["what"] == "PostgreSQL"]
 
     def during_database_downtime(second: int) -> bool:
@@ -21,9 +19,7 @@ def write_report(
         statuses[status] += count
         if status.startswith("5"):
             (server_errors_inside if during_database_downtime(second) else server_errors_outside)[status] += count
-    errors_by_second = {
-        key: count for key, count in in_window.items() if key[1].startswith("5")
-    }
+    errors_by_second = {key: count for key, count in in_window.items() if key[1].startswith("5")}
     total = sum(statuses.values())
     latencies = sorted(load.latencies) or [0.0]
 
