@@ -71,7 +71,7 @@ def test_an_editor_enrols_with_a_first_code_from_the_app(editor_client, editor):
 
 
 def test_with_a_device_the_right_code_logs_in(client, with_device):
-    user, device = with_device
+    _user, device = with_device
     response = log_in(client, "ines", code_for(device))
     assert response.status_code == 302, response.content.decode()[:800]
     assert client.get("/admin/").status_code == 200
@@ -79,7 +79,7 @@ def test_with_a_device_the_right_code_logs_in(client, with_device):
 
 @pytest.mark.parametrize("code", ["wrong", ""])
 def test_with_a_device_a_wrong_or_missing_code_is_a_failed_login_axes_counts(client, with_device, code):
-    user, device = with_device
+    _user, device = with_device
     response = log_in(client, "ines", wrong_code(device) if code == "wrong" else "")
     assert response.status_code == 200
     page = response.content.decode()
@@ -90,7 +90,7 @@ def test_with_a_device_a_wrong_or_missing_code_is_a_failed_login_axes_counts(cli
 
 def test_five_wrong_codes_lock_the_account_like_five_wrong_passwords(client, with_device, settings):
     settings.AXES_FAILURE_LIMIT = 5
-    user, device = with_device
+    _user, device = with_device
     responses = [log_in(client, "ines", wrong_code(device)) for _ in range(5)]
     assert [r.status_code for r in responses] == [200, 200, 200, 200, 429]
     assert log_in(client, "ines", code_for(device)).status_code == 429
