@@ -71,7 +71,6 @@ class NewsroomAdminSite(admin.AdminSite):
             *super().get_urls(),
         ]
 
-
     def two_factor(self, request):
         from newsroom.two_factor import two_factor_view
 
