@@ -28,12 +28,6 @@ class NewsroomAdminSite(admin.AdminSite):
 
         return TwoFactorAuthenticationForm
 
-    def has_permission(self, request):
-        from newsroom import two_factor
-
-        # A user with a confirmed device whose session never gave a code is sent back to log in.
-        return super().has_permission(request) and two_factor.session_verified(request)
-
     def admin_view(self, view, cacheable=False):
         wrapped = super().admin_view(view, cacheable)
 

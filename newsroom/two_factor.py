@@ -36,12 +36,6 @@ def needs_enrolment(user) -> bool:
     return must_use_two_factor(user) and not user_has_device(user)
 
 
-def session_verified(request) -> bool:
-    """False for a user with a confirmed device whose session did not give a code (e.g. set up elsewhere)."""
-    user = request.user
-    return not user_has_device(user) or user.is_verified()
-
-
 class TwoFactorAuthenticationForm(AdminAuthenticationForm):
     """The admin login: username, password and, for users who turned two-factor on, a current code."""
 

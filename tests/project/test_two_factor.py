@@ -6,7 +6,6 @@ The code and the views are in newsroom/two_factor.py and newsroom/admin_site.py.
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings as live_settings
-from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -99,15 +98,6 @@ def test_five_wrong_codes_lock_the_account_like_five_wrong_passwords(client, wit
 def test_a_user_without_a_device_logs_in_with_the_password_alone(client, db):
     UserFactory(username="remy", role="Reporter")
     assert log_in(client, "remy").status_code == 302
-
-
-def test_a_session_that_never_gave_a_code_is_sent_to_log_in(with_device):
-    user, _ = with_device
-    client = Client()
-    client.force_login(user)
-    response = client.get("/admin/")
-    assert response.status_code == 302
-    assert response["Location"].startswith(LOGIN)
 
 
 def test_when_required_a_chief_without_a_device_is_sent_to_enrol_first(client, chief, settings):
