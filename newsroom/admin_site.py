@@ -6,15 +6,45 @@ get_urls() a reader can find, not a patch made at import time. It lives outside 
 because Django builds the default site while it imports that package's registrations.
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin import apps as admin_apps
-from django.urls import path
+from django.shortcuts import redirect
+from django.urls import path, reverse
 
 
 class NewsroomAdminSite(admin.AdminSite):
     site_title = "Newsroom"
     index_title = "The desk"
+
+    # newsroom/two_factor.py is imported where used: it needs the models, not loaded when the site is made.
+
+    @property
+    def login_form(self):
+        """Asks for a two-factor code too, for users who turned it on."""
+        from newsroom.two_factor import TwoFactorAuthenticationForm
+
+        return TwoFactorAuthenticationForm
+
+    def admin_view(self, view, cacheable=False):
+        wrapped = super().admin_view(view, cacheable)
+
+        @wraps(wrapped)
+        def two_factor_first(request, *args, **kwargs):
+            from newsroom import two_factor
+
+            # NEWSROOM_REQUIRE_2FA: a chief without a device turns it on before anything else but logging out.
+            if (
+                request.path != reverse("admin:logout", current_app=self.name)
+                and self.has_permission(request)
+                and two_factor.needs_enrolment(request.user)
+            ):
+                return redirect(reverse("admin:two_factor", current_app=self.name))
+            return wrapped(request, *args, **kwargs)
+
+        return two_factor_first
 
     @property
     def site_header(self):
@@ -27,11 +57,18 @@ class NewsroomAdminSite(admin.AdminSite):
 
         return [
             path("desk/", self.admin_view(desk_overview), name="desk_overview"),
+            # Not through admin_view's enrolment redirect: this is where it leads.
+            path("two-factor/", super().admin_view(self.two_factor), name="two_factor"),
             # Not behind admin_view: anyone without the right gets a plain 404, never a login page
             # that would confirm the file exists.
             path("originals/<path:name>", serve_original, name="photo_original"),
             *super().get_urls(),
         ]
+
+    def two_factor(self, request):
+        from newsroom.two_factor import two_factor_view
+
+        return two_factor_view(request, self)
 
 
 class NewsroomAdminConfig(admin_apps.AdminConfig):

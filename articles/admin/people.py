@@ -1,10 +1,25 @@
+from django import forms
 from django.contrib import admin
 
+from articles.admin.locking import LockingAdminMixin, LockingFormMixin
 from articles.models import Author, Section
 
 
+class SectionAdminForm(LockingFormMixin, forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["name", "slug", "description", "position"]
+
+
+class AuthorAdminForm(LockingFormMixin, forms.ModelForm):
+    class Meta:
+        model = Author
+        fields = ["name", "kind", "affiliation", "slug", "role", "bio", "photo", "user"]
+
+
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(LockingAdminMixin, admin.ModelAdmin):
+    form = SectionAdminForm
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -12,7 +27,8 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(LockingAdminMixin, admin.ModelAdmin):
+    form = AuthorAdminForm
     list_display = ["name", "role", "user"]
     list_select_related = ["user"]
     search_fields = ["name", "role"]

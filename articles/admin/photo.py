@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.admin.common import BookkeepingAdmin, thumbnail
+from articles.admin.locking import LockingAdminMixin, LockingFormMixin
 from articles.admin.photo_bulk import bulk_upload_view
 from articles.admin.photo_forms import RightsFieldsMixin
 from articles.models import Photo, Placement, Story
@@ -95,7 +96,7 @@ class KeywordsField(forms.CharField):
         return seen
 
 
-class PhotoChangeForm(RightsFieldsMixin, forms.ModelForm):
+class PhotoChangeForm(LockingFormMixin, RightsFieldsMixin, forms.ModelForm):
     keywords = KeywordsField(
         required=False, help_text="Comma-separated, e.g. harbour, storm, Lantern Hill.", widget=forms.TextInput
     )
@@ -144,7 +145,7 @@ class RightsFilter(admin.SimpleListFilter):
 
 
 @admin.register(Photo)
-class PhotoAdmin(BookkeepingAdmin):
+class PhotoAdmin(LockingAdminMixin, BookkeepingAdmin):
     list_display = ["thumb", "caption_short", "credit_line", "alt_ok", "taken_at", "created"]
     list_display_links = ["thumb", "caption_short"]
     list_filter = [UsedFilter, RightsFilter, "source", "credit", "taken_at", "created_by", "created"]

@@ -9,7 +9,9 @@ tags and corrections it carries.
 
 from __future__ import annotations
 
+import html
 import mimetypes
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -77,8 +79,28 @@ def _write_media_content(handler, image: FeedImage | None) -> None:
     handler.endElement("media:content")
 
 
+# An RSS title carries no type, so readers guess: feedparser, like many, reads one holding a closing
+# tag or an entity as HTML. Anything that could be taken for markup is escaped, so the reader shows
+# the literal text; everything else is left as typed. Categories and dc:creator are read as text.
+_LOOKS_LIKE_MARKUP = re.compile(r"[<>]|&#?\w+;")
+
+
+def rss_text(value: str) -> str:
+    """A plain-text RSS element's content, as readers will show it: the literal text."""
+    return html.escape(value, quote=False) if _LOOKS_LIKE_MARKUP.search(value) else value
+
+
 class StoryRssFeed(Rss201rev2Feed):
-    """RSS 2.0 with every byline as dc:creator, an atom:updated time and the lead photo as media:content."""
+    """RSS 2.0 with every byline as dc:creator, an atom:updated time and the lead photo as media:content.
+
+    Titles go through rss_text; the channel description is HTML by the RSS spec, so it is escaped.
+    """
+
+    def __init__(self, title, link, description, *args, **kwargs):
+        super().__init__(rss_text(title), link, html.escape(description, quote=False), *args, **kwargs)
+
+    def add_item(self, title, link, description, *args, **kwargs):
+        super().add_item(rss_text(title), link, description, *args, **kwargs)
 
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE_NS, "xmlns:media": MEDIA_RSS_NS}

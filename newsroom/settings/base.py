@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "reversion",
     "django_prose_editor",
     "axes",
+    # Two-factor sign-in with an authenticator app (newsroom/two_factor.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "articles",
 ]
 
@@ -74,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -296,6 +300,13 @@ AXES_LOCKOUT_CALLABLE = "newsroom.logins.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "newsroom.logins.client_address"
 if AXES_FAILURE_LIMIT < 1 or _cool_off_minutes < 1:
     raise ImproperlyConfigured("NEWSROOM_LOGIN_FAILURE_LIMIT and NEWSROOM_LOGIN_COOLOFF_MINUTES must be at least 1.")
+
+# --- Third-party: django-otp (two-factor sign-in; newsroom/two_factor.py) -----
+
+# Off by default; on, chiefs and superusers must turn on two-factor sign-in before using the admin.
+NEWSROOM_REQUIRE_2FA = env_bool("NEWSROOM_REQUIRE_2FA", default=False)
+# The name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = env_str("NEWSROOM_SITE_NAME", "The Port Halden Chronicle")
 
 # --- Third-party: django-taggit ----------------------------------------------
 

@@ -110,6 +110,7 @@ def test_moving_the_focal_point_remakes_the_crops(desk_client):
         "city": "",
         "country": "",
         "taken_at": "",
+        "version": str(photo.version),
     }
     response = desk_client.post(reverse("admin:articles_photo_change", args=[photo.pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
