@@ -2,8 +2,10 @@ from articles.models.desk import Correction, CorrectionKind, EditPresence, Share
 from articles.models.people import Author, AuthorKind, Section
 from articles.models.photo import DigitalSourceType, Photo
 from articles.models.story import Byline, Placement, Story, StoryQuerySet, StoryStatus, TaggedStory
+from articles.models.tokens import ApiToken
 
 __all__ = [
+    "ApiToken",
     "Author",
     "AuthorKind",
     "Byline",
