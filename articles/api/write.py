@@ -8,6 +8,7 @@ story the token's user may not see (no view permission) is a 404, as in the admi
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import HttpResponse
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
@@ -151,13 +152,13 @@ def write_parts(story: Story, authors, tags) -> None:
 
 
 @router.get("/stories/{int:story_id}", response={200: DeskStoryOut, **ERRORS}, summary="A story as the desk sees it")
-def desk_story(request, response, story_id: int):
+def desk_story(request, response: HttpResponse, story_id: int):
     """Any state. The ETag is what an update's If-Match must carry."""
     return desk_answer(response, visible_story(request.auth, story_id))
 
 
 @router.post("/stories", response={201: DeskStoryOut, **ERRORS}, summary="Create a draft")
-def create_story(request, response, payload: StoryIn):
+def create_story(request, response: HttpResponse, payload: StoryIn):
     user = request.auth
     if not permissions.story_can_edit(story=Story(), user=user):
         raise ApiProblem(403, "You do not have permission to create stories.")
@@ -170,7 +171,7 @@ def create_story(request, response, payload: StoryIn):
     return desk_answer(response, story, 201)
 
 
-def _update(request, response, story_id: int, values: dict):
+def _update(request, response: HttpResponse, story_id: int, values: dict):
     user = request.auth
     with transaction.atomic():
         story = visible_story(user, story_id, lock=True)
@@ -184,16 +185,16 @@ def _update(request, response, story_id: int, values: dict):
 
 
 @router.put("/stories/{int:story_id}", response={200: DeskStoryOut, **UPDATE_ERRORS}, summary="Replace a story's text")
-def replace_story(request, response, story_id: int, payload: StoryIn):
+def replace_story(request, response: HttpResponse, story_id: int, payload: StoryIn):
     return _update(request, response, story_id, payload.model_dump())
 
 
 @router.patch("/stories/{int:story_id}", response={200: DeskStoryOut, **UPDATE_ERRORS}, summary="Change some fields")
-def change_story(request, response, story_id: int, payload: StoryPatch):
+def change_story(request, response: HttpResponse, story_id: int, payload: StoryPatch):
     return _update(request, response, story_id, payload.model_dump(exclude_unset=True))
 
 
-def _transition(request, response, story_id: int, service, **kwargs):
+def _transition(request, response: HttpResponse, story_id: int, service, **kwargs):
     user = request.auth
     with transaction.atomic():
         story = visible_story(user, story_id)
@@ -203,28 +204,28 @@ def _transition(request, response, story_id: int, service, **kwargs):
 
 
 @router.post("/stories/{int:story_id}/submit", response={200: DeskStoryOut, **ERRORS}, summary="Submit for editing")
-def submit_story(request, response, story_id: int):
+def submit_story(request, response: HttpResponse, story_id: int):
     return _transition(request, response, story_id, story_submit)
 
 
 @router.post("/stories/{int:story_id}/publish", response={200: DeskStoryOut, **ERRORS}, summary="Publish or schedule")
-def publish_story(request, response, story_id: int, payload: PublishIn | None = None):
+def publish_story(request, response: HttpResponse, story_id: int, payload: PublishIn | None = None):
     publish_at = payload.publish_at if payload is not None else None
     return _transition(request, response, story_id, story_publish, publish_at=publish_at)
 
 
 @router.post("/stories/{int:story_id}/schedule", response={200: DeskStoryOut, **ERRORS}, summary="Schedule")
-def schedule_story(request, response, story_id: int, payload: ScheduleIn):
+def schedule_story(request, response: HttpResponse, story_id: int, payload: ScheduleIn):
     return _transition(request, response, story_id, story_publish, publish_at=payload.publish_at)
 
 
 @router.post("/stories/{int:story_id}/withdraw", response={200: DeskStoryOut, **ERRORS}, summary="Withdraw")
-def withdraw_story(request, response, story_id: int):
+def withdraw_story(request, response: HttpResponse, story_id: int):
     return _transition(request, response, story_id, story_withdraw)
 
 
 @router.post("/stories/{int:story_id}/return-to-draft", response={200: DeskStoryOut, **ERRORS}, summary="Back to draft")
-def return_story(request, response, story_id: int):
+def return_story(request, response: HttpResponse, story_id: int):
     return _transition(request, response, story_id, story_return_to_draft)
 
 
