@@ -77,11 +77,21 @@ def _write_media_content(handler, image: FeedImage | None) -> None:
     handler.endElement("media:content")
 
 
+def websub_hub() -> str:
+    """The WebSub hub every feed names (NEWSROOM_WEBSUB_HUB), or "" when there is none."""
+    return settings.NEWSROOM_WEBSUB_HUB
+
+
 class StoryRssFeed(Rss201rev2Feed):
     """RSS 2.0 with every byline as dc:creator, an atom:updated time and the lead photo as media:content."""
 
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE_NS, "xmlns:media": MEDIA_RSS_NS}
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if websub_hub():
+            handler.addQuickElement("atom:link", None, {"rel": "hub", "href": websub_hub()})
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -98,6 +108,11 @@ class StoryAtomFeed(Atom1Feed):
 
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MEDIA_RSS_NS}
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if websub_hub():
+            handler.addQuickElement("link", "", {"rel": "hub", "href": websub_hub()})
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
