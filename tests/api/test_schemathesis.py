@@ -49,3 +49,27 @@ def newsroom(db, settings):
 @BOUNDED
 def test_every_operation_keeps_to_its_schema(case, newsroom):
     case.call_and_validate(headers=newsroom, checks=CHECKS)
+
+
+@pytest.mark.django_db
+def test_stateful_create_then_read(newsroom):
+    """Sequences of calls linked by the schema (a draft created, then read, changed, moved on)."""
+    links = schema.as_state_machine()
+
+    class Desk(links):
+        def get_call_kwargs(self, case):
+            return {"headers": newsroom}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            case.validate_response(response, checks=CHECKS)
+
+    Desk.run(
+        settings=settings(
+            max_examples=10,
+            stateful_step_count=6,
+            deadline=None,
+            derandomize=True,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+    )
