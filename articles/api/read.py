@@ -185,7 +185,9 @@ def photo_list(request, params: Query[PageParams]):
     return read_answer({"items": items, "next_cursor": next_cursor}, schema=PhotoPage)
 
 
-@router.get("/photos/{int:photo_id}", response={200: PhotoOut, **NOT_FOUND}, url_name="photo_detail")
+@router.get(
+    "/photos/{int:photo_id}", response={200: PhotoOut, **NOT_FOUND}, url_name="photo_detail", summary="One public photo"
+)
 def photo_detail(request, photo_id: int):
     photo = public_photos().filter(pk=photo_id).first()
     data = serialize.photo_data(photo) if photo is not None else None
