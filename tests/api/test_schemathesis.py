@@ -34,9 +34,9 @@ def newsroom(db, settings):
     settings.NEWSROOM_API_TOKEN_PER_MINUTE = 100_000
     section = SectionFactory(slug="city")
     author = AuthorFactory(slug="ana")
-    photo = PhotoFactory(pk=1)
+    photo = PhotoFactory()
     for n in range(2):
-        story = StoryFactory(pk=n + 1, section=section, bylines=[author], lead_photo=photo)
+        story = StoryFactory(section=section, bylines=[author], lead_photo=photo)
         story.tags.add("Harbour")
         PlacementFactory(story=story, photo=photo)
         Correction.objects.create(story=story, text="Fixed.")
