@@ -35,7 +35,7 @@ def newsroom(db, settings):
     section = SectionFactory(slug="city")
     author = AuthorFactory(slug="ana")
     photo = PhotoFactory()
-    for n in range(2):
+    for _ in range(2):
         story = StoryFactory(section=section, bylines=[author], lead_photo=photo)
         story.tags.add("Harbour")
         PlacementFactory(story=story, photo=photo)
