@@ -7,7 +7,9 @@ an editor's token for the desk endpoints.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -29,7 +31,17 @@ BOUNDED = settings(
 
 
 @pytest.fixture
-def newsroom(db, settings):
+def wsgi_keeps_the_test_connection():
+    """As Django's test client does: a request's end must not close the test's (uncommitted) connection."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def newsroom(db, settings, wsgi_keeps_the_test_connection):
     settings.NEWSROOM_API_ANON_PER_MINUTE = 100_000
     settings.NEWSROOM_API_TOKEN_PER_MINUTE = 100_000
     section = SectionFactory(slug="city")
