@@ -11,6 +11,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import rfc3339_date
+from django.utils.html import format_html
 
 from articles.paths import absolute_url
 from articles.reader import feeds
@@ -33,7 +34,7 @@ class JsonFeedView:
             "id": feed.item_guid(story),
             "url": feed.item_link(story),
             "title": feed.item_title(story),
-            "content_html": feed.item_description(story) or f"<p>{feed.item_title(story)}</p>",
+            "content_html": feed.item_description(story) or format_html("<p>{}</p>", feed.item_title(story)),
             "date_published": rfc3339_date(feed.item_pubdate(story)),
             "date_modified": rfc3339_date(feed.item_updateddate(story)),
             "tags": feed.item_categories(story),

@@ -62,7 +62,7 @@ def test_the_checks_catch_a_broken_feed():
 def test_json_feeds_for_site_section_tag_and_author(client):
     author = AuthorFactory(slug="ana", name="Ana <b>Ruiz</b>")
     section = SectionFactory(slug="city", name="City & Port")
-    story = StoryFactory(section=section, bylines=[author], headline="Ferry <returns>")
+    story = StoryFactory(section=section, bylines=[author], headline="Ferry <returns>", standfirst="")
     story.tags.add("Ports & <Harbours>")
     tag_slug = story.tags.get().slug
     for url in (
@@ -79,6 +79,7 @@ def test_json_feeds_for_site_section_tag_and_author(client):
         assert feed["feed_url"] == f"https://news.example.org{url}"
         item = feed["items"][0]
         assert item["title"] == "Ferry <returns>"  # plain text, as given
+        assert "<returns>" not in item["content_html"]
         assert item["authors"][0]["name"] == "Ana <b>Ruiz</b>"
         assert "Ports & <Harbours>" in item["tags"] and "City & Port" in item["tags"]
         assert "hubs" not in feed
