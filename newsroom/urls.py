@@ -3,8 +3,11 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from articles.api.urls import api as content_api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", content_api.urls),
     path("", include("articles.reader.urls")),
 ]
 

@@ -2,9 +2,11 @@ from articles.models.desk import Correction, CorrectionKind, EditPresence, Share
 from articles.models.people import Author, AuthorKind, Section
 from articles.models.photo import DigitalSourceType, Photo
 from articles.models.story import Byline, Placement, Story, StoryQuerySet, StoryStatus, TaggedStory
+from articles.models.tokens import ApiToken
 from articles.models.wire import WireEntry, WireEntryVersion, WireRejection, WireSource, WireStoryLink
 
 __all__ = [
+    "ApiToken",
     "Author",
     "AuthorKind",
     "Byline",

@@ -93,3 +93,23 @@ def public_image(photo, width: int = 1200, ratio: str | None = None) -> dict | N
         return None
     w, h, name = next((e for e in data if e[0] >= width), data[-1])
     return {"url": absolute_url(rendition_url(name)), "width": w, "height": h, "name": name}
+
+
+def public_renditions(photo) -> list[dict]:
+    """Every rendition readers may fetch (slot, format, size, absolute URL); [] when the photo is not public."""
+    if not is_public(photo):
+        return []
+    found = []
+    for slot, formats in photo.renditions.get("slots", {}).items():
+        for fmt, entries in formats.items():
+            for width, height, name in entries:
+                found.append(
+                    {
+                        "slot": slot.replace("x", ":") if slot != "w" else "original",
+                        "format": fmt,
+                        "width": width,
+                        "height": height,
+                        "url": absolute_url(rendition_url(name)),
+                    }
+                )
+    return found

@@ -90,6 +90,11 @@ def rss_text(value: str) -> str:
     return html.escape(value, quote=False) if _LOOKS_LIKE_MARKUP.search(value) else value
 
 
+def websub_hub() -> str:
+    """The WebSub hub every feed names (NEWSROOM_WEBSUB_HUB), or "" when there is none."""
+    return settings.NEWSROOM_WEBSUB_HUB
+
+
 class StoryRssFeed(Rss201rev2Feed):
     """RSS 2.0 with every byline as dc:creator, an atom:updated time and the lead photo as media:content.
 
@@ -104,6 +109,11 @@ class StoryRssFeed(Rss201rev2Feed):
 
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE_NS, "xmlns:media": MEDIA_RSS_NS}
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if websub_hub():
+            handler.addQuickElement("atom:link", None, {"rel": "hub", "href": websub_hub()})
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -120,6 +130,11 @@ class StoryAtomFeed(Atom1Feed):
 
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MEDIA_RSS_NS}
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        if websub_hub():
+            handler.addQuickElement("link", "", {"rel": "hub", "href": websub_hub()})
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)

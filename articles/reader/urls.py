@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from articles.reader import feeds, listings, photos, search, sitemaps, story
+from articles.reader import feeds, jsonfeed, listings, photos, search, sitemaps, story
 
 app_name = "articles"
 
@@ -35,6 +35,10 @@ urlpatterns = [
     path("feeds/tags/<uslug:slug>/atom/", feeds.TagFeed("atom"), name="tag_feed_atom"),
     path("feeds/authors/<slug:slug>/rss/", feeds.AuthorFeed("rss"), name="author_feed_rss"),
     path("feeds/authors/<slug:slug>/atom/", feeds.AuthorFeed("atom"), name="author_feed_atom"),
+    path("feeds/json/", jsonfeed.JsonFeedView(feeds.LatestStoriesFeed), name="feed_json"),
+    path("feeds/sections/<slug:slug>/json/", jsonfeed.JsonFeedView(feeds.SectionFeed), name="section_feed_json"),
+    path("feeds/tags/<uslug:slug>/json/", jsonfeed.JsonFeedView(feeds.TagFeed), name="tag_feed_json"),
+    path("feeds/authors/<slug:slug>/json/", jsonfeed.JsonFeedView(feeds.AuthorFeed), name="author_feed_json"),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),
     path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),

@@ -61,12 +61,15 @@ INSTALLED_APPS = [
     # Two-factor sign-in with an authenticator app (newsroom/two_factor.py).
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "ninja",  # the content API's docs page serves its Swagger UI from static files (articles/api/)
     "articles",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The content API's rate limits, body cap and CORS, above the page cache (articles/api/middleware.py).
+    "articles.api.middleware.ApiMiddleware",
     # 304s from the ETag/Last-Modified the page cache stores; then the page cache itself, above
     # sessions and auth so a hit costs no query (articles/reader/cache.py).
     "django.middleware.http.ConditionalGetMiddleware",
@@ -339,3 +342,22 @@ NEWSROOM_WIRE_INBOX = env_str("NEWSROOM_WIRE_INBOX", "")
 # The first rule whose code the item carries wins; then NEWSROOM_WIRE_DEFAULT_SECTION (a slug); then the first section.
 NEWSROOM_WIRE_SECTION_RULES = env_str("NEWSROOM_WIRE_SECTION_RULES", "")
 NEWSROOM_WIRE_DEFAULT_SECTION = env_str("NEWSROOM_WIRE_DEFAULT_SECTION", "")
+
+# --- The content API (articles/api/) ------------------------------------------
+
+# Requests per minute, fixed windows counted in the cache: by address without a token, by token with one.
+NEWSROOM_API_ANON_PER_MINUTE = env_int("NEWSROOM_API_ANON_PER_MINUTE", 120)
+NEWSROOM_API_TOKEN_PER_MINUTE = env_int("NEWSROOM_API_TOKEN_PER_MINUTE", 600)
+# Wrong tokens from one address before that address's token requests pause, and for how long.
+NEWSROOM_API_BAD_TOKEN_LIMIT = env_int("NEWSROOM_API_BAD_TOKEN_LIMIT", 10)
+NEWSROOM_API_BAD_TOKEN_WINDOW = env_int("NEWSROOM_API_BAD_TOKEN_WINDOW", 15 * 60)
+NEWSROOM_API_PAGE_SIZE = env_int("NEWSROOM_API_PAGE_SIZE", 20)
+NEWSROOM_API_MAX_PAGE_SIZE = env_int("NEWSROOM_API_MAX_PAGE_SIZE", 100)
+# A JSON body larger than this is refused (413) before it is parsed; photo uploads use NEWSROOM_PHOTO_MAX_BYTES.
+NEWSROOM_API_MAX_JSON_BYTES = env_int("NEWSROOM_API_MAX_JSON_BYTES", 2 * 1024 * 1024)
+# Origins the read API answers with Access-Control-Allow-Origin ("*": any). Write endpoints send no CORS headers.
+NEWSROOM_API_CORS_ORIGINS = env_list("NEWSROOM_API_CORS_ORIGINS", ["*"])
+# A WebSub hub every feed names and the site pings after a publish, withdrawal or correction (off when empty).
+NEWSROOM_WEBSUB_HUB = env_str("NEWSROOM_WEBSUB_HUB", "")
+NEWSROOM_WEBSUB_TIMEOUT = env_float("NEWSROOM_WEBSUB_TIMEOUT", 3.0)
+NEWSROOM_WEBSUB_ATTEMPTS = env_int("NEWSROOM_WEBSUB_ATTEMPTS", 3)
