@@ -56,6 +56,9 @@ ROLE_PERMISSIONS = {
         "axes.delete_accessattempt",
         "axes.view_accesslog",
         "axes.view_accessfailurelog",
+        # Two-factor sign-in (django-otp): see a user's authenticator and remove a lost one.
+        "otp_totp.view_totpdevice",
+        "otp_totp.delete_totpdevice",
     ],
 }
 
