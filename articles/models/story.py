@@ -29,7 +29,18 @@ BODY_EDITOR_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "History": True,
+    # Ours (articles/static/articles/admin/body_editor.js, loaded through DJANGO_PROSE_EDITOR_EXTENSIONS):
+    # photos from the library placed in the text, and paste that keeps only the story's structure.
+    "PhotoFigure": True,
+    "NewsroomPaste": True,
 }
+
+
+def _photos_in_library(ids: set[int]) -> set[int]:
+    """Which of these photo ids the library holds: one query (richtext.sanitize's lookup)."""
+    from articles.models.photo import Photo
+
+    return set(Photo.objects.filter(pk__in=ids).values_list("pk", flat=True))
 
 
 # Stands for a value not read from the database (never equal to a real one).
@@ -158,7 +169,8 @@ class Story(Bookkeeping):
     )
     body = ProseEditorField(
         extensions=BODY_EDITOR_EXTENSIONS,
-        sanitize=True,
+        # The shape of every tag and figure here; save() also checks each figure's photo is in the library.
+        sanitize=richtext.sanitize_shape,
         blank=True,
         help_text="Paragraphs with h2/h3 subheadings. Cleaned to a safe set of tags on save.",
     )
@@ -307,9 +319,13 @@ class Story(Bookkeeping):
     def _remember_publish_at(self):
         self._stored_publish_at = self.__dict__.get("publish_at", _UNKNOWN)
 
-    def save(self, *args, **kwargs):
-        self.body = richtext.sanitize(self.body)
+    def derive_body(self) -> None:
+        """Clean the body (figures only of photos in the library) and split it into blocks, as save() does."""
+        self.body = richtext.sanitize(self.body, known_photos=_photos_in_library)
         self.body_blocks = richtext.split_blocks(self.body)
+
+    def save(self, *args, **kwargs):
+        self.derive_body()
         if not self.slug:
             self.slug = slugify(self.headline, allow_unicode=True)[:220].strip("-") or "story"
         update_fields = kwargs.get("update_fields")
@@ -396,18 +412,43 @@ class Story(Bookkeeping):
         return self.shown_updated_at or self.publish_at
 
     def body_with_photos(self):
-        """Body blocks interleaved with placements: ("html", str) and ("photo", Placement) items."""
-        after = {}
-        for placement in self.placements.all():
-            after.setdefault(placement.paragraph, []).append(placement)
-        items = [("photo", p) for p in after.get(0, [])]
-        for index, block in enumerate(self.body_blocks, start=1):
-            items.append(("html", block))
-            items.extend(("photo", p) for p in after.get(index, []))
-        last = len(self.body_blocks)
-        for paragraph in sorted(k for k in after if k > last):
-            items.extend(("photo", p) for p in after[paragraph])
-        return items
+        """Body blocks with the story's photos where they stand: ("html", str) and ("photo", Placement) items.
+
+        A figure in the body shows its placement (the first of the same photo not yet shown, in the
+        placements' order, which is the body's). A placement no figure names (a story written before
+        photos lived in the text) stands after its paragraph number, as it always did.
+        """
+        unmatched = list(self.placements.all())
+        items = []
+        for block in self.body_blocks:
+            figure = richtext.parse_figure(block)
+            if figure is None:
+                items.append(("html", block))
+                continue
+            placement = next((p for p in unmatched if p.photo_id == figure[0]), None)
+            if placement is not None:
+                unmatched.remove(placement)
+                items.append(("photo", placement))
+        if not unmatched:
+            return items
+        return _place_by_paragraph(items, unmatched)
+
+
+def _place_by_paragraph(items: list, placements: list) -> list:
+    """Put placements after their paragraph number, counting the text blocks in `items` (0: before the first)."""
+    after = {}
+    for placement in placements:
+        after.setdefault(placement.paragraph, []).append(placement)
+    placed = [("photo", p) for p in after.pop(0, [])]
+    text_blocks = 0
+    for item in items:
+        placed.append(item)
+        if item[0] == "html":
+            text_blocks += 1
+            placed.extend(("photo", p) for p in after.pop(text_blocks, []))
+    for paragraph in sorted(after):
+        placed.extend(("photo", p) for p in after[paragraph])
+    return placed
 
 
 def _copy_story_publish_time(row, story_id, update_fields) -> None:
@@ -448,6 +489,7 @@ class Placement(models.Model):
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="placements")
     photo = models.ForeignKey("articles.Photo", on_delete=models.PROTECT, related_name="placements")
+    # Both kept in step with the figures in the body by stories.placements.placements_sync.
     paragraph = models.PositiveSmallIntegerField(
         "after paragraph",
         default=1,
