@@ -111,7 +111,7 @@ class StoryAdmin(StoryWorkflowMixin, StoryHistoryMixin, BookkeepingAdmin, Versio
     history_latest_first = True
 
     class Media:
-        css = {"all": ["articles/admin/story.css"]}
+        css = {"all": ["articles/admin/story.css", "articles/admin/body_editor.css"]}
         js = ["articles/admin/story_form.js"]
 
     # --- Who may do what

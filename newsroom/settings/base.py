@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 from newsroom.env import env_bool, env_float, env_int, env_list, env_pairs, env_str
 
@@ -321,3 +323,18 @@ NEWSROOM_DEMO_PASSWORD = env_str("NEWSROOM_DEMO_PASSWORD", "newsroom-demo")
 NEWSROOM_STORIES_PER_PAGE = env_int("NEWSROOM_STORIES_PER_PAGE", 20)
 # Story ids per page of the story sitemap, so at most that many URLs (1 to 50,000; articles/reader/sitemaps.py).
 NEWSROOM_SITEMAP_PAGE_SIZE = env_int("NEWSROOM_SITEMAP_PAGE_SIZE", 1000)
+
+
+# --- The story body editor ---------------------------------------------------------------------
+# Our own editor extensions (photos placed in the text, paste cleaning), loaded by django-prose-editor
+# when a field's extensions name them (Story.BODY_EDITOR_EXTENSIONS). The allowlists say what each adds
+# to the editor's own nh3 pass; articles.richtext.sanitize is the site's rule on save.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("articles/admin/body_editor.js")],
+        "extensions": {
+            "PhotoFigure": html_tags(["figure", "figcaption"], {"figure": ["data-photo"]}),
+            "NewsroomPaste": html_tags([]),
+        },
+    }
+]
