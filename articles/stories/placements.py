@@ -35,6 +35,26 @@ def body_photos(blocks: list[str]) -> list[BodyPhoto]:
     return found
 
 
+def place_figures(blocks: list[str], photos: list[tuple[int, int, str]]) -> list[str]:
+    """Blocks with a figure for each (after paragraph N, photo id, caption) written in.
+
+    N counts text blocks as Placement.paragraph does (0: before the first; past the end: at the
+    end); photos at the same N keep their order in the list. For loaders and generators that know
+    where a photo goes by number.
+    """
+    after: dict[int, list[str]] = {}
+    text_count = sum(1 for block in blocks if richtext.parse_figure(block) is None)
+    for paragraph, photo_id, caption in photos:
+        after.setdefault(min(paragraph, text_count), []).append(richtext.figure_html(photo_id, caption))
+    placed, text_blocks = list(after.get(0, [])), 0
+    for block in blocks:
+        placed.append(block)
+        if richtext.parse_figure(block) is None:
+            text_blocks += 1
+            placed.extend(after.get(text_blocks, []))
+    return placed
+
+
 def placements_sync(*, story: Story) -> bool:
     """Make the story's placements the figures of its saved body; True when anything changed.
 

@@ -31,6 +31,7 @@ from articles import richtext
 from articles.models import Author, Byline, Correction, Photo, Placement, Section, Story, StoryStatus, TaggedStory
 from articles.photos import services as photo_services
 from articles.search import index
+from articles.stories.placements import body_photos, place_figures
 
 SECTION_NAMES = [
     "City", "Harbour", "Politics", "Business", "Education", "Health", "Environment", "Transport",
@@ -460,9 +461,16 @@ class Command(BaseCommand):
                 bylines += [(pk, author, order, published) for order, author in enumerate(chosen)]
                 for tag in set(rng.choices(tag_ids, cum_weights=tag_weights, k=rng.randint(2, 5))):
                     tagged.append((pk, tag, published))
-                for order in range(rng.choice((0, 1, 1, 2, 3))):
-                    paragraph = rng.randint(1, len(story["body_blocks"]))
-                    placements.append((pk, rng.choice(photo_ids), paragraph, order, ""))
+                # Photos stand in the body as figures; the placements say the same (stories.placements).
+                chosen_photos = sorted(
+                    (rng.randint(1, len(story["body_blocks"])), rng.choice(photo_ids), "")
+                    for _ in range(rng.choice((0, 1, 1, 2, 3)))
+                )
+                if chosen_photos:
+                    blocks = place_figures(story["body_blocks"], chosen_photos)
+                    story["body"], story["body_blocks"] = "".join(blocks), blocks
+                    for found in body_photos(blocks):
+                        placements.append((pk, found.photo_id, found.paragraph, found.order, found.caption))
                 if live_ids and rng.random() < 0.3:
                     for other in set(rng.sample(live_ids, min(len(live_ids), rng.randint(1, 3)))):
                         related.append((pk, other))
