@@ -91,6 +91,14 @@ def test_a_photo_placed_from_the_chooser_stands_between_paragraphs_12_and_13(des
     assert figure.evaluate("f => f.previousElementSibling.textContent") == paragraph(12)
     assert figure.evaluate("f => f.nextElementSibling.textContent") == paragraph(13)
 
+    # Removed like text, and back with undo.
+    figure.locator("img").click()
+    desk.keyboard.press("Delete")
+    expect(figure).to_have_count(0)
+    desk.keyboard.press("Control+z")
+    expect(figure).to_have_count(1)
+    assert figure.evaluate("f => f.previousElementSibling.textContent") == paragraph(12)
+
     # Its caption, changed for this story.
     caption = figure.locator(".body-photo__caption")
     expect(caption).to_have_attribute("placeholder", "Cranes at dusk")
@@ -99,9 +107,18 @@ def test_a_photo_placed_from_the_chooser_stands_between_paragraphs_12_and_13(des
     desk.locator(f"{EDITOR_AREA} > figure.body-photo").scroll_into_view_if_needed()
     desk.screenshot(path=screenshots.folder / "body-editor-figure-desktop-1280.png")
 
+    # The lead photo from the same chooser.
+    desk.click("[data-choose-lead-photo]")
+    desk.locator("dialog.photo-chooser .photo-chooser__search").fill("cranes")
+    expect(desk.locator("dialog.photo-chooser .photo-chooser__item")).to_have_count(1)
+    desk.locator("dialog.photo-chooser .photo-chooser__item").click()
+    expect(desk.locator("#id_lead_photo")).to_have_value(str(photo.pk))
+    expect(desk.locator("[data-lead-photo-preview] img")).to_have_count(1)
+
     desk.click("input[name=_continue]")
     expect(desk.locator(".messagelist")).to_contain_text("was changed successfully")
     saved = Story.objects.get(pk=story.pk)
+    assert saved.lead_photo_id == photo.pk
     assert f'<figure data-photo="{photo.pk}"><figcaption>{CAPTION}</figcaption></figure>' in saved.body
     placement = Placement.objects.get(story=saved)
     assert (placement.photo_id, placement.paragraph, placement.caption) == (photo.pk, 14, CAPTION)  # 12 + 2 subheadings
