@@ -96,6 +96,7 @@ class StoryFactory(factory.django.DjangoModelFactory):
 class PlacementFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Placement
+        skip_postgeneration_save = True
 
     story = factory.SubFactory(StoryFactory)
     photo = factory.SubFactory(PhotoFactory)

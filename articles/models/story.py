@@ -13,6 +13,7 @@ from taggit.models import TaggedItemBase
 
 from articles import richtext
 from articles.models.base import Bookkeeping
+from articles.models.body import photos_in_library, photos_in_place
 from articles.paths import path_to
 
 # What the body editor offers, and so what its nh3 pass keeps. richtext.sanitize
@@ -34,13 +35,6 @@ BODY_EDITOR_EXTENSIONS = {
     "PhotoFigure": True,
     "NewsroomPaste": True,
 }
-
-
-def _photos_in_library(ids: set[int]) -> set[int]:
-    """Which of these photo ids the library holds: one query (richtext.sanitize's lookup)."""
-    from articles.models.photo import Photo
-
-    return set(Photo.objects.filter(pk__in=ids).values_list("pk", flat=True))
 
 
 # Stands for a value not read from the database (never equal to a real one).
@@ -321,7 +315,7 @@ class Story(Bookkeeping):
 
     def derive_body(self) -> None:
         """Clean the body (figures only of photos in the library) and split it into blocks, as save() does."""
-        self.body = richtext.sanitize(self.body, known_photos=_photos_in_library)
+        self.body = richtext.sanitize(self.body, known_photos=photos_in_library)
         self.body_blocks = richtext.split_blocks(self.body)
 
     def save(self, *args, **kwargs):
@@ -412,43 +406,8 @@ class Story(Bookkeeping):
         return self.shown_updated_at or self.publish_at
 
     def body_with_photos(self):
-        """Body blocks with the story's photos where they stand: ("html", str) and ("photo", Placement) items.
-
-        A figure in the body shows its placement (the first of the same photo not yet shown, in the
-        placements' order, which is the body's). A placement no figure names (a story written before
-        photos lived in the text) stands after its paragraph number, as it always did.
-        """
-        unmatched = list(self.placements.all())
-        items = []
-        for block in self.body_blocks:
-            figure = richtext.parse_figure(block)
-            if figure is None:
-                items.append(("html", block))
-                continue
-            placement = next((p for p in unmatched if p.photo_id == figure[0]), None)
-            if placement is not None:
-                unmatched.remove(placement)
-                items.append(("photo", placement))
-        if not unmatched:
-            return items
-        return _place_by_paragraph(items, unmatched)
-
-
-def _place_by_paragraph(items: list, placements: list) -> list:
-    """Put placements after their paragraph number, counting the text blocks in `items` (0: before the first)."""
-    after = {}
-    for placement in placements:
-        after.setdefault(placement.paragraph, []).append(placement)
-    placed = [("photo", p) for p in after.pop(0, [])]
-    text_blocks = 0
-    for item in items:
-        placed.append(item)
-        if item[0] == "html":
-            text_blocks += 1
-            placed.extend(("photo", p) for p in after.pop(text_blocks, []))
-    for paragraph in sorted(after):
-        placed.extend(("photo", p) for p in after[paragraph])
-    return placed
+        """Body blocks with the story's photos where they stand: see models.body.photos_in_place."""
+        return photos_in_place(self.body_blocks, list(self.placements.all()))
 
 
 def _copy_story_publish_time(row, story_id, update_fields) -> None:

@@ -461,16 +461,14 @@ class Command(BaseCommand):
                 bylines += [(pk, author, order, published) for order, author in enumerate(chosen)]
                 for tag in set(rng.choices(tag_ids, cum_weights=tag_weights, k=rng.randint(2, 5))):
                     tagged.append((pk, tag, published))
-                # Photos stand in the body as figures; the placements say the same (stories.placements).
-                chosen_photos = sorted(
-                    (rng.randint(1, len(story["body_blocks"])), rng.choice(photo_ids), "")
-                    for _ in range(rng.choice((0, 1, 1, 2, 3)))
+                # Photos stand in the body as figures, and the placements say the same (stories.placements).
+                n_photos = rng.choice((0, 1, 1, 2, 3))
+                spots = sorted(
+                    (rng.randint(1, len(story["body_blocks"])), rng.choice(photo_ids), "") for _ in range(n_photos)
                 )
-                if chosen_photos:
-                    blocks = place_figures(story["body_blocks"], chosen_photos)
-                    story["body"], story["body_blocks"] = "".join(blocks), blocks
-                    for found in body_photos(blocks):
-                        placements.append((pk, found.photo_id, found.paragraph, found.order, found.caption))
+                story["body_blocks"] = blocks = place_figures(story["body_blocks"], spots)
+                story["body"] = "".join(blocks)
+                placements += [(pk, f.photo_id, f.paragraph, f.order, f.caption) for f in body_photos(blocks)]
                 if live_ids and rng.random() < 0.3:
                     for other in set(rng.sample(live_ids, min(len(live_ids), rng.randint(1, 3)))):
                         related.append((pk, other))
