@@ -54,11 +54,14 @@ class NewsroomAdminSite(admin.AdminSite):
         # Imported here: the views use the models, which are not loaded when the site is made.
         from articles.admin.overview import desk_overview
         from articles.admin.photo import serve_original
+        from articles.admin.photo_chooser import photo_chooser, photo_chooser_upload
 
         return [
             path("desk/", self.admin_view(desk_overview), name="desk_overview"),
             # Not through admin_view's enrolment redirect: this is where it leads.
             path("two-factor/", super().admin_view(self.two_factor), name="two_factor"),
+            path("photo-chooser/", self.admin_view(photo_chooser), name="photo_chooser"),
+            path("photo-chooser/upload/", self.admin_view(photo_chooser_upload), name="photo_chooser_upload"),
             # Not behind admin_view: anyone without the right gets a plain 404, never a login page
             # that would confirm the file exists.
             path("originals/<path:name>", serve_original, name="photo_original"),

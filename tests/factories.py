@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from articles import richtext
 from articles.models import Author, Byline, Photo, Placement, Section, Story, StoryStatus
 
 
@@ -95,7 +96,32 @@ class StoryFactory(factory.django.DjangoModelFactory):
 class PlacementFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Placement
+        skip_postgeneration_save = True
 
     story = factory.SubFactory(StoryFactory)
     photo = factory.SubFactory(PhotoFactory)
     paragraph = 1
+
+    @factory.post_generation
+    def in_body(self, create, extracted, **kwargs):
+        """Write the figure this placement stands for into its story's body after its paragraph, as the
+        editor would; PlacementFactory(in_body=False) leaves the body alone (a story from before figures)."""
+        if not create or extracted is False:
+            return
+        story = self.story
+        blocks, text_blocks, at = list(story.body_blocks), 0, 0
+        for index, block in enumerate(blocks):
+            if richtext.parse_figure(block) is None:
+                text_blocks += 1
+                if text_blocks > self.paragraph:
+                    break
+            at = index + 1
+        blocks.insert(
+            at if self.paragraph else _leading_figures(blocks), richtext.figure_html(self.photo_id, self.caption)
+        )
+        story.body, story.body_blocks = "".join(blocks), blocks
+        Story.objects.filter(pk=story.pk).update(body=story.body, body_blocks=story.body_blocks)
+
+
+def _leading_figures(blocks):
+    return next((i for i, block in enumerate(blocks) if richtext.parse_figure(block) is None), len(blocks))

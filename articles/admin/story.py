@@ -20,7 +20,7 @@ from django.utils.timesince import timesince
 from reversion.admin import VersionAdmin
 
 from articles import richtext
-from articles.admin.common import BookkeepingAdmin, thumbnail
+from articles.admin.common import BookkeepingAdmin
 from articles.admin.pagination import CappedCountPaginator
 from articles.admin.story_form import StoryAdminForm
 from articles.admin.story_history import TEXT_FIELDS, StoryHistoryMixin
@@ -28,7 +28,7 @@ from articles.admin.story_records import CorrectionInline, ShareLinkInline
 from articles.admin.story_workflow import StoryWorkflowMixin
 from articles.admin.wire import WireLinkInline
 from articles.dates import desk_time, person_name
-from articles.models import Byline, Placement, Story, TaggedStory
+from articles.models import Byline, Story, TaggedStory
 from articles.models.story import ownership_condition
 from articles.stories import permissions, presence, revisions, textdiff, workflow
 
@@ -70,20 +70,6 @@ class BylineInline(StoryPartInline):
     verbose_name_plural = "Bylines (in order)"
 
 
-class PlacementInline(StoryPartInline):
-    model = Placement
-    extra = 1
-    autocomplete_fields = ["photo"]
-    readonly_fields = ["thumb"]
-    fields = ["thumb", "photo", "paragraph", "order", "caption"]
-    verbose_name = "photo in the body"
-    verbose_name_plural = "Photos in the body"
-
-    @admin.display(description="")
-    def thumb(self, obj):
-        return thumbnail(obj.photo if obj.pk else None, 96)
-
-
 class TaggedStoryInline(StoryPartInline):
     model = TaggedStory
     extra = 1
@@ -111,7 +97,7 @@ class StoryAdmin(StoryWorkflowMixin, StoryHistoryMixin, BookkeepingAdmin, Versio
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["section", "lead_photo", "related"]
     readonly_fields = ["status", "first_published_at", "created", "modified"]
-    inlines = [WireLinkInline, BylineInline, PlacementInline, TaggedStoryInline, CorrectionInline, ShareLinkInline]
+    inlines = [WireLinkInline, BylineInline, TaggedStoryInline, CorrectionInline, ShareLinkInline]
     actions = ["submit_selected", "publish_selected", "withdraw_selected"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "section", "body"]}),
@@ -126,7 +112,7 @@ class StoryAdmin(StoryWorkflowMixin, StoryHistoryMixin, BookkeepingAdmin, Versio
     history_latest_first = True
 
     class Media:
-        css = {"all": ["articles/admin/story.css"]}
+        css = {"all": ["articles/admin/story.css", "articles/admin/body_editor.css"]}
         js = ["articles/admin/story_form.js"]
 
     # --- Who may do what

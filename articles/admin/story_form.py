@@ -11,8 +11,11 @@ from datetime import datetime
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
 
+from articles.admin.common import thumbnail
 from articles.models import Story
 from articles.stories import workflow
 
@@ -27,6 +30,16 @@ class StoryConflict:
     body: str
     modified: datetime
     modified_by: str
+
+
+BODY_HELP = (
+    "Paragraphs, h2/h3 subheadings, lists, quotes and links; put the cursor where a photo belongs and press "
+    "the photo button to place one from the library (drag it to move it, Delete to remove it, its caption "
+    "can be changed here for this story). Pasted text keeps its paragraphs, subheadings, lists and links "
+    "only. Shortcuts: Ctrl/Cmd+B bold · Ctrl/Cmd+I italic · Ctrl/Cmd+K link · Ctrl+Alt+2 / Ctrl+Alt+3 "
+    "subheading · Ctrl+Alt+0 paragraph · Ctrl+Shift+8 bulleted list · Ctrl+Shift+7 numbered list · "
+    "Ctrl+Shift+B quote · Ctrl/Cmd+Z undo."
+)
 
 
 class StoryAdminForm(forms.ModelForm):
@@ -65,6 +78,20 @@ class StoryAdminForm(forms.ModelForm):
         self.conflict: StoryConflict | None = None
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        self._set_up_photo_chooser()
+
+    def _set_up_photo_chooser(self) -> None:
+        """The body editor and the lead photo open the same photo chooser (articles/admin/photo_chooser.py)."""
+        if "body" in self.fields:
+            self.fields["body"].widget.attrs["data-photo-chooser-url"] = reverse("admin:photo_chooser")
+            self.fields["body"].help_text = BODY_HELP
+        if "lead_photo" in self.fields:
+            lead = self.instance.lead_photo if self.instance.lead_photo_id else None
+            self.fields["lead_photo"].help_text = format_html(
+                '<span class="lead-photo-chooser"><span data-lead-photo-preview>{}</span>'
+                '<button type="button" class="button" data-choose-lead-photo>Choose from the library…</button></span>',
+                thumbnail(lead, 96) if lead else "",
+            )
 
     def clean(self):
         cleaned = super().clean()

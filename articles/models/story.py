@@ -13,6 +13,7 @@ from taggit.models import TaggedItemBase
 
 from articles import richtext
 from articles.models.base import Bookkeeping
+from articles.models.body import photos_in_library, photos_in_place
 from articles.paths import path_to
 
 # What the body editor offers, and so what its nh3 pass keeps. richtext.sanitize
@@ -29,6 +30,10 @@ BODY_EDITOR_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "History": True,
+    # Ours (articles/static/articles/admin/body_editor.js, loaded through DJANGO_PROSE_EDITOR_EXTENSIONS):
+    # photos from the library placed in the text, and paste that keeps only the story's structure.
+    "PhotoFigure": True,
+    "NewsroomPaste": True,
 }
 
 
@@ -158,7 +163,8 @@ class Story(Bookkeeping):
     )
     body = ProseEditorField(
         extensions=BODY_EDITOR_EXTENSIONS,
-        sanitize=True,
+        # The shape of every tag and figure here; save() also checks each figure's photo is in the library.
+        sanitize=richtext.sanitize_shape,
         blank=True,
         help_text="Paragraphs with h2/h3 subheadings. Cleaned to a safe set of tags on save.",
     )
@@ -307,9 +313,13 @@ class Story(Bookkeeping):
     def _remember_publish_at(self):
         self._stored_publish_at = self.__dict__.get("publish_at", _UNKNOWN)
 
-    def save(self, *args, **kwargs):
-        self.body = richtext.sanitize(self.body)
+    def derive_body(self) -> None:
+        """Clean the body (figures only of photos in the library) and split it into blocks, as save() does."""
+        self.body = richtext.sanitize(self.body, known_photos=photos_in_library)
         self.body_blocks = richtext.split_blocks(self.body)
+
+    def save(self, *args, **kwargs):
+        self.derive_body()
         if not self.slug:
             self.slug = slugify(self.headline, allow_unicode=True)[:220].strip("-") or "story"
         update_fields = kwargs.get("update_fields")
@@ -396,18 +406,8 @@ class Story(Bookkeeping):
         return self.shown_updated_at or self.publish_at
 
     def body_with_photos(self):
-        """Body blocks interleaved with placements: ("html", str) and ("photo", Placement) items."""
-        after = {}
-        for placement in self.placements.all():
-            after.setdefault(placement.paragraph, []).append(placement)
-        items = [("photo", p) for p in after.get(0, [])]
-        for index, block in enumerate(self.body_blocks, start=1):
-            items.append(("html", block))
-            items.extend(("photo", p) for p in after.get(index, []))
-        last = len(self.body_blocks)
-        for paragraph in sorted(k for k in after if k > last):
-            items.extend(("photo", p) for p in after[paragraph])
-        return items
+        """Body blocks with the story's photos where they stand: see models.body.photos_in_place."""
+        return photos_in_place(self.body_blocks, list(self.placements.all()))
 
 
 def _copy_story_publish_time(row, story_id, update_fields) -> None:
@@ -448,6 +448,7 @@ class Placement(models.Model):
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="placements")
     photo = models.ForeignKey("articles.Photo", on_delete=models.PROTECT, related_name="placements")
+    # Both kept in step with the figures in the body by stories.placements.placements_sync.
     paragraph = models.PositiveSmallIntegerField(
         "after paragraph",
         default=1,

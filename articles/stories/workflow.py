@@ -21,6 +21,7 @@ from articles.dates import desk_time, person_name
 from articles.models import Byline, Photo, Placement, Story, StoryStatus
 from articles.stories import signals
 from articles.stories.permissions import require_editable, require_publisher
+from articles.stories.placements import placements_sync
 
 HEADLINE_MAX_LENGTH = Story._meta.get_field("headline").max_length
 
@@ -162,7 +163,16 @@ def story_save(*, story: Story, user) -> Story:
             story.version = current.version + 1
             comment = f"Edited by {person_name(user)}."
         story.modified_by = user
-        story.save()
+        # The placements follow the body in the same transaction, and before the story's own save when
+        # they can, so the revision (which follows them) records them as the body now has them.
+        if story.pk is not None:
+            story.derive_body()
+            placements_sync(story=story)
+            story.save()
+        else:
+            story.save()
+            if placements_sync(story=story):
+                reversion.add_to_revision(story)
         reversion.set_user(user)
         reversion.set_comment(comment)
     signals.send_story_changed(story_id=story.pk, reason="edited")

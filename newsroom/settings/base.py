@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 from newsroom.env import env_bool, env_float, env_int, env_list, env_pairs, env_str
 
@@ -361,3 +363,17 @@ NEWSROOM_API_CORS_ORIGINS = env_list("NEWSROOM_API_CORS_ORIGINS", ["*"])
 NEWSROOM_WEBSUB_HUB = env_str("NEWSROOM_WEBSUB_HUB", "")
 NEWSROOM_WEBSUB_TIMEOUT = env_float("NEWSROOM_WEBSUB_TIMEOUT", 3.0)
 NEWSROOM_WEBSUB_ATTEMPTS = env_int("NEWSROOM_WEBSUB_ATTEMPTS", 3)
+
+# --- The story body editor ---------------------------------------------------------------------
+# Our own editor extensions (photos placed in the text, paste cleaning), loaded by django-prose-editor
+# when a field's extensions name them (Story.BODY_EDITOR_EXTENSIONS). The allowlists say what each adds
+# to the editor's own nh3 pass; articles.richtext.sanitize is the site's rule on save.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("articles/admin/body_editor.js")],
+        "extensions": {
+            "PhotoFigure": html_tags(["figure", "figcaption"], {"figure": ["data-photo"]}),
+            "NewsroomPaste": html_tags([]),
+        },
+    }
+]

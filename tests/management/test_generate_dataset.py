@@ -10,6 +10,7 @@ from taggit.models import Tag
 from articles import richtext
 from articles.models import Author, Byline, Correction, Photo, Placement, Section, Story, StoryStatus, TaggedStory
 from articles.search import results
+from articles.stories.placements import body_photos
 from tests.factories import SectionFactory
 
 SMALL = {"sections": 3, "authors": 6, "tags": 30, "photos": 8, "image_files": 2, "image_width": 320}
@@ -53,12 +54,17 @@ def test_stories_spread_over_statuses_and_ten_years(dataset):
 
 
 def test_bodies_are_sanitized_and_split_as_saving_would(dataset):
+    library = set(Photo.objects.values_list("pk", flat=True))
+    with_figures = 0
     for story in Story.objects.all()[:100]:
-        assert story.body == richtext.sanitize(story.body)
+        assert story.body == richtext.sanitize(story.body, known_photos=lambda ids: ids & library)
         assert story.body_blocks == richtext.split_blocks(story.body)
         assert any(block.startswith("<h2>") for block in story.body_blocks)
-        for placement in story.placements.all():
-            assert 1 <= placement.paragraph <= len(story.body_blocks)
+        # The photos stand in the body as figures, and the placements say the same.
+        placed = [(p.photo_id, p.paragraph, p.order, p.caption) for p in story.placements.order_by("order")]
+        assert placed == [(f.photo_id, f.paragraph, f.order, f.caption) for f in body_photos(story.body_blocks)]
+        with_figures += bool(placed)
+    assert with_figures
 
 
 def test_bylines_and_tags_carry_their_storys_publish_time(dataset):

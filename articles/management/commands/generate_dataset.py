@@ -30,6 +30,7 @@ from articles.management.bulk_rows import insert_rows, reset_sequences
 from articles.models import Author, Byline, Correction, Photo, Placement, Section, Story, StoryStatus, TaggedStory
 from articles.photos import services as photo_services
 from articles.search import index
+from articles.stories.placements import body_photos, place_figures
 
 SECTION_NAMES = [
     "City", "Harbour", "Politics", "Business", "Education", "Health", "Environment", "Transport",
@@ -401,9 +402,14 @@ class Command(BaseCommand):
                 bylines += [(pk, author, order, published) for order, author in enumerate(chosen)]
                 for tag in set(rng.choices(tag_ids, cum_weights=tag_weights, k=rng.randint(2, 5))):
                     tagged.append((pk, tag, published))
-                for order in range(rng.choice((0, 1, 1, 2, 3))):
-                    paragraph = rng.randint(1, len(story["body_blocks"]))
-                    placements.append((pk, rng.choice(photo_ids), paragraph, order, ""))
+                # Photos stand in the body as figures, and the placements say the same (stories.placements).
+                n_photos = rng.choice((0, 1, 1, 2, 3))
+                spots = sorted(
+                    (rng.randint(1, len(story["body_blocks"])), rng.choice(photo_ids), "") for _ in range(n_photos)
+                )
+                story["body_blocks"] = blocks = place_figures(story["body_blocks"], spots)
+                story["body"] = "".join(blocks)
+                placements += [(pk, f.photo_id, f.paragraph, f.order, f.caption) for f in body_photos(blocks)]
                 if live_ids and rng.random() < 0.3:
                     for other in set(rng.sample(live_ids, min(len(live_ids), rng.randint(1, 3)))):
                         related.append((pk, other))

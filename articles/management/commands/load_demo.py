@@ -9,10 +9,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from articles import richtext
 from articles.demo import content, pictures
-from articles.models import Author, Byline, Photo, Placement, Section, Story, StoryStatus
+from articles.models import Author, Byline, Photo, Section, Story, StoryStatus
 from articles.photos import services as photo_services
 from articles.stories import workflow
+from articles.stories.placements import place_figures, placements_sync
 
 DEMO_ACCOUNTS = [
     # username, role group, first name, last name
@@ -136,11 +138,14 @@ class Command(BaseCommand):
         return created
 
     def _story(self, data, sections, authors, photos, loader):
+        # The photos stand in the text as figures, where the content says; the placements follow from them.
+        placed = [(p["after_paragraph"], photos[p["photo"]].pk, p.get("caption", "")) for p in data.get("photos", [])]
+        body = "".join(place_figures(richtext.split_blocks(richtext.sanitize(data["body"])), placed))
         story = Story.objects.create(
             headline=data["headline"],
             slug=data["slug"],
             standfirst=data["standfirst"],
-            body=data["body"],
+            body=body,
             section=sections[data["section"]],
             credit_line=data.get("credit_line", ""),
             lead_photo=photos.get(data.get("lead_photo")),
@@ -149,14 +154,7 @@ class Command(BaseCommand):
         )
         for order, slug in enumerate(data["authors"]):
             Byline.objects.create(story=story, author=authors[slug], order=order)
-        for order, placed in enumerate(data.get("photos", [])):
-            Placement.objects.create(
-                story=story,
-                photo=photos[placed["photo"]],
-                paragraph=placed["after_paragraph"],
-                order=order,
-                caption=placed.get("caption", ""),
-            )
+        placements_sync(story=story)
         story.tags.set(data.get("tags", []))
         status = data.get("status", StoryStatus.PUBLISHED)
         if status == StoryStatus.PUBLISHED:

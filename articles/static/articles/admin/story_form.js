@@ -8,6 +8,8 @@
     function countWords(html) {
         // Parsing into an inert document runs no scripts and loads nothing.
         const doc = new DOMParser().parseFromString(html, "text/html");
+        // A photo's caption is not the story's text (as richtext.word_count on the server).
+        doc.body.querySelectorAll("figure").forEach((figure) => figure.remove());
         // Keep words in neighbouring paragraphs apart.
         for (const element of doc.body.querySelectorAll(BLOCKS)) {
             element.after(" ");
