@@ -39,7 +39,7 @@ def test_each_result_carries_thumbnail_caption_credit_and_date(editor_client):
     item = editor_client.get(URL).json()["results"][0]
     assert item["id"] == photo.pk and item["caption"] == "Night market"
     assert item["credit"] == "Ana Ruiz/Coastline Wire" and item["date"]
-    assert item["thumb"].startswith("/media/") and item["thumb"].endswith(".jpg")
+    assert item["thumb"].startswith("/photos/r/") and item["thumb"].endswith(".jpg")
 
 
 def test_results_come_in_pages(editor_client, monkeypatch):
