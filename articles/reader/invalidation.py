@@ -290,6 +290,7 @@ def flush(using: str = DEFAULT_DB_ALIAS) -> bool:
     """
     from articles.reader.cache import purge_keys  # the page cache imports this module
 
+    _state.open = {}  # what this thread wrote is being purged: a later change writes its keys again
     while True:
         try:
             rows = list(PendingPurge.objects.using(using).values_list("pk", "keys")[:BATCH])
