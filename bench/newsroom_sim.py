@@ -43,10 +43,13 @@ def main() -> None:
     shutil.copy(args.database, copy)
     os.environ.update(
         DATABASE_URL=f"sqlite:///{copy}",
-        DJANGO_SETTINGS_MODULE="newsroom.settings",
+        DJANGO_SETTINGS_MODULE="newsroom.settings.base",
         DEBUG="false",
         SECRET_KEY=os.environ.get("SECRET_KEY", "bench-" + "x" * 50),
         ALLOWED_HOSTS="testserver",
+        NEWSROOM_SITE_URL="http://testserver",
+        STATIC_ROOT=str(ROOT / "bench" / "out" / "static"),
+        LOG_LEVEL="WARNING",
         SECURE_SSL_REDIRECT="false",
         NEWSROOM_PAGE_CACHE="true",
         NEWSROOM_PAGE_CACHE_MODE=args.mode,
@@ -57,6 +60,10 @@ def main() -> None:
     import django
 
     django.setup()
+    if not (ROOT / "bench" / "out" / "static" / "staticfiles.json").exists():
+        from django.core.management import call_command
+
+        call_command("collectstatic", interactive=False, verbosity=0)
     try:
         print(json.dumps(simulate(args), indent=2))
     finally:
