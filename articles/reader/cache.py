@@ -259,6 +259,7 @@ class PageCacheMiddleware:
             if not response.has_header("Cache-Control"):
                 response["Cache-Control"] = "private, no-store"
             return response
+        cache_requests.drop_forged_share(request)
         if not settings.NEWSROOM_PAGE_CACHE:
             response, keys = self._render(request, name)
             if is_storable(request, response):

@@ -9,7 +9,8 @@ make it grow by inventing cookies or query strings.
   (one query) and the answer "no such session" is kept for a minute per process, so a made-up
   cookie costs one query a minute, not one per request.
 - **Share links.** ``?share=`` bypasses the cache only when its signature is ours
-  (sharelinks.sharelink_signature_is_valid, no query); otherwise it is dropped like any unknown parameter.
+  (sharelinks.sharelink_signature_is_valid, no query); otherwise a reader gets the cached page, the
+  forged token dropped, while a signed-in user still gets the view's refusal.
 """
 
 import hashlib
@@ -58,11 +59,21 @@ def clean_query(request, name: str | None) -> None:
     for key in sorted(request.GET):
         if key in allowed:
             kept.setlist(key, request.GET.getlist(key))
-    if SHARE_PARAMETER in kept and not sharelink_signature_is_valid(kept[SHARE_PARAMETER]):
-        del kept[SHARE_PARAMETER]  # not ours: a reader's page like any other
-    query = kept.urlencode()
-    request.META["QUERY_STRING"] = query
-    request.GET = QueryDict(query)
+    _set_query(request, kept)
+
+
+def _set_query(request, query: QueryDict) -> None:
+    encoded = query.urlencode()
+    request.META["QUERY_STRING"] = encoded
+    request.GET = QueryDict(encoded)
+
+
+def drop_forged_share(request) -> None:
+    """A reader's ``?share=`` we did not sign: the page every reader gets, under the same key."""
+    if SHARE_PARAMETER in request.GET:
+        kept = request.GET.copy()
+        del kept[SHARE_PARAMETER]
+        _set_query(request, kept)
 
 
 class NotSessions:
@@ -121,4 +132,5 @@ def has_staff_session(request) -> bool:
 
 def bypasses_cache(request) -> bool:
     """A signed-in user, credentials, or a share link we signed: a fresh, private page."""
-    return "HTTP_AUTHORIZATION" in request.META or SHARE_PARAMETER in request.GET or has_staff_session(request)
+    signed_share = SHARE_PARAMETER in request.GET and sharelink_signature_is_valid(request.GET[SHARE_PARAMETER])
+    return "HTTP_AUTHORIZATION" in request.META or signed_share or has_staff_session(request)
