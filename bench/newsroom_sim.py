@@ -80,7 +80,8 @@ def simulate(args) -> dict:
     rng = random.Random(args.seed)
     stories = list(Story.objects.live().select_related("section").order_by("-publish_at")[: args.stories])
     lists = ["/", *(section.get_absolute_url() for section in Section.objects.all())]
-    lists += [author.get_absolute_url() for author in Author.objects.all()[:50]]
+    authors = list(Author.objects.all()[:50])
+    lists += [author.get_absolute_url() for author in authors]
     lists += ["/feeds/rss/", "/sitemap-news.xml", "/corrections/", "/archive/"]
     # Popularity: the list pages first (the front page most of all), then stories newest first.
     urls = lists + [story.get_absolute_url() for story in stories]
@@ -106,6 +107,7 @@ def simulate(args) -> dict:
                 headline=f"Breaking {counts['publishes']}", slug=f"breaking-{counts['publishes']}",
                 section=section, body="<p>Just in.</p>", status=StoryStatus.DRAFT,
             )  # fmt: skip
+            draft.bylines.create(author=rng.choice(authors), order=0)
             workflow.story_publish(story=draft, user=desk)
             counts["publishes"] += 1
             next_publish += publish_every
