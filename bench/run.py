@@ -439,6 +439,18 @@ SECRET_KEY = secrets.token_urlsafe(60)
 RUN_ID = secrets.token_hex(4)
 
 
+def newsroom_simulation(database_file: Path) -> dict:
+    """bench/newsroom_sim.py in both invalidation modes, on a copy of the SQLite dataset, pinned to CPU 0."""
+    seconds = os.environ.get("BENCH_SIM_SECONDS", "180")
+    results = {}
+    for mode in ("generation", "keys"):
+        command = ["taskset", "-c", "0", PYTHON, BENCH / "newsroom_sim.py", "--database", database_file]
+        command += ["--mode", mode, "--seconds", seconds]
+        COMMANDS[f"newsroom simulation ({mode})"] = " ".join(str(part) for part in command)
+        results[mode] = json.loads(run(command, capture=True).stdout)
+    return results
+
+
 def main() -> None:
     # On SIGTERM, unwind like Ctrl-C does, so every server started here is stopped by its pid.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
@@ -476,6 +488,9 @@ def main() -> None:
         entry["floor_nginx"] = measure_nginx(floor_file)
         entry["cached"] = measure_site(database, targets, out, page_cache=True, floor_file=floor_file)
         entry["explain"] = explain(database, out)
+        if database == "sqlite":
+            log("newsroom simulation")
+            entry["newsroom_simulation"] = newsroom_simulation(DATA / "bench.sqlite3")
         entry["commands"] = dict(COMMANDS)
         report["databases"][database] = entry
         (OUT / "report.json").write_text(json.dumps(report, indent=2))

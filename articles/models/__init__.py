@@ -1,4 +1,5 @@
 from articles.models.desk import Correction, CorrectionKind, EditPresence, ShareLink, ShareLinkUse
+from articles.models.invalidation import PendingPurge
 from articles.models.people import Author, AuthorKind, Section
 from articles.models.photo import DigitalSourceType, Photo
 from articles.models.story import Byline, Placement, Story, StoryQuerySet, StoryStatus, TaggedStory
@@ -14,6 +15,7 @@ __all__ = [
     "CorrectionKind",
     "DigitalSourceType",
     "EditPresence",
+    "PendingPurge",
     "Photo",
     "Placement",
     "Section",

@@ -1,28 +1,30 @@
-"""The full-page cache for anonymous readers, and its invalidation.
+"""The full-page cache for anonymous readers, and its invalidation by surrogate key.
 
-Readers without a session get public pages (home, stories, sections, tags, authors, archive,
-search, corrections, feeds, sitemaps, robots.txt) from Django's cache: Redis when REDIS_URL is
-set, local memory otherwise. Anyone carrying the session cookie (the desk) always gets a fresh
-page marked ``private, no-store``, and so does a share-link holder. A response is stored only
-when it is a 200 or a 301, sets no cookie, used no CSRF token and does not forbid caching
-itself (previews send ``no-store``), so nothing personal can ever be stored.
+Readers without a staff session get public pages (home, stories, sections, tags, authors,
+archive, search, corrections, feeds, sitemaps, robots.txt) from Django's cache: Redis when
+REDIS_URL is set, local memory otherwise. A signed-in user always gets a fresh page marked
+``private, no-store``, and so does a share-link holder (articles/reader/cache_requests.py decides
+who, and strips the query parameters a view does not read). A response is stored only when it is a
+200 or a 301, sets no cookie, used no CSRF token and does not forbid caching itself (previews send
+``no-store``), so nothing personal can ever be stored.
 
-Invalidation is one "generation" value in the cache. Every stored page records the generation
-it was rendered under; a page from any other generation is a miss. The generation is replaced
-after every transaction that changes what readers can see commits (``story_changed`` from the
-services, and post_save/post_delete of stories, photos, corrections, sections, authors, tags,
-bylines, placements and tags on stories as a safety net), so the next request after a publish,
-edit, correction or withdrawal renders afresh on every page at once. A page rendered while a
-change was being committed carries the old generation and is never served.
+Every public response names what it shows in surrogate keys (articles/reader/surrogate.py), sent
+as ``xkey`` and ``Surrogate-Key`` for the edge. Invalidation (NEWSROOM_PAGE_CACHE_MODE):
+
+- ``keys`` (the default): each key has a purge time in the cache (``page-cache:key:<key>``). A
+  stored page keeps the time its render started and its keys; it is a hit only when every one of
+  its keys is in the cache with a purge time before that (one MGET of the page's keys per hit), and
+  none of them is waiting in the invalidation outbox (articles/reader/invalidation.py). A page
+  rendered while a change committed is older than the purge and never served; a key evicted from
+  the cache makes its pages a miss, never stale ones.
+- ``generation``: the old way, kept to measure against: one site-wide generation that every
+  change replaces, throwing away every page.
 
 Time changes what readers see too: a scheduled story goes live, an embargo ends, a photo's
-rights run out. The generation carries the time of the next such change, computed when it is
-made, and is replaced once that time has passed: a scheduled story appears on its minute.
+rights run out. No page is kept, here or at the edge (``s-maxage``), past the next such moment.
 
-Pages from before a change can still be served by a CDN or browser for as long as the
-Cache-Control header allows (``NEWSROOM_PAGE_CACHE_CONTROL``). The local-memory cache belongs
-to one process: several app servers (or gunicorn workers) need REDIS_URL so that one
-invalidation reaches all of them.
+The local-memory cache belongs to one process: several app servers (or gunicorn workers) need
+REDIS_URL so that one invalidation reaches all of them.
 """
 
 import hashlib
@@ -33,24 +35,22 @@ import time
 from collections import OrderedDict
 from datetime import datetime
 from functools import cache as memoize
-from functools import partial
 
-from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.csp import CSP
 from django.utils.http import http_date, quote_etag
 
-from articles.models import Author, Byline, Correction, Photo, Placement, Section, Story, StoryStatus, TaggedStory
-from articles.stories.signals import story_changed
+from articles.models import Photo, Story
+from articles.reader import cache_requests, invalidation, surrogate
 
 GENERATION_KEY = "page-cache:generation"
 PAGE_KEY_PREFIX = "page-cache:page:"
+KEY_PREFIX = "page-cache:key:"
+NEXT_CHANGE_KEY = "page-cache:next-change"
 # Query parameters that mean "not a reader's page": a share link opens a preview.
 PRIVATE_PARAMETERS = ("share",)
 CACHEABLE_STATUSES = frozenset({200, 301})
@@ -59,6 +59,7 @@ STORABLE_VARY = frozenset({"cookie", "accept-encoding"})
 _NO_STORE_DIRECTIVES = re.compile(r"\b(private|no-store|no-cache)\b")
 # Not stored with a page: made again for each response served from the cache.
 _PER_RESPONSE_HEADERS = frozenset({"set-cookie", "content-length"})
+_MAX_AGES = re.compile(r"\b(max-age|s-maxage)=(\d+)")
 
 
 # --- The generation --------------------------------------------------------------------------
@@ -84,9 +85,11 @@ def next_scheduled_change(now: datetime | None = None) -> float | None:
     return min(moments).timestamp() if moments else None
 
 
-def bump_generation() -> None:
-    """Start a new generation: every page stored so far becomes a miss, everywhere the cache is shared."""
-    cache.set(GENERATION_KEY, (_new_token(), next_scheduled_change()), timeout=None)
+def bump_generation() -> bool:
+    """Start a new generation: every page stored so far becomes a miss, everywhere the cache is shared.
+
+    False when the cache did not take it (it is down)."""
+    return cache.set(GENERATION_KEY, (_new_token(), next_scheduled_change()), timeout=None) is not False
 
 
 def _start_generation() -> str | None:
@@ -128,12 +131,8 @@ def is_reader_page(request) -> bool:
 
 
 def may_use_cache(request) -> bool:
-    """No session cookie, no credentials, no share link: a reader who sees what every reader sees."""
-    return (
-        settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "HTTP_AUTHORIZATION" not in request.META
-        and not any(name in request.GET for name in PRIVATE_PARAMETERS)
-    )
+    """No staff session, no credentials, no share link: a reader who sees what every reader sees."""
+    return not cache_requests.bypasses_cache(request)
 
 
 def is_storable(request, response) -> bool:
@@ -166,10 +165,24 @@ def _used_nonce(request) -> str | None:
     return str(nonce) if nonce else None  # a LazyNonce is false until something has used it
 
 
-def _mark_public(response, nonce: str | None) -> None:
-    """Cache-Control for shared caches, ETag and Last-Modified, unless the view set its own."""
+def _capped_cache_control(value: str, seconds: int) -> str:
+    """``value`` with its max-age and s-maxage no longer than ``seconds``."""
+
+    def cap(match):
+        return f"{match.group(1)}={min(int(match.group(2)), seconds)}"
+
+    return _MAX_AGES.sub(cap, value)
+
+
+def _mark_public(response, nonce: str | None, lifetime: int | None = None) -> None:
+    """Cache-Control for shared caches, ETag and Last-Modified, unless the view set its own.
+
+    ``lifetime``: seconds until the next scheduled change, which no cache may keep the page past.
+    """
     if not response.has_header("Cache-Control"):
         response["Cache-Control"] = settings.NEWSROOM_PAGE_CACHE_CONTROL
+    if lifetime is not None:
+        response["Cache-Control"] = _capped_cache_control(response["Cache-Control"], max(lifetime, 0))
     if not response.has_header("ETag"):
         digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
         # Pages with a CSP nonce get a fresh nonce on every hit: equivalent bytes, hence a weak ETag.
@@ -178,13 +191,14 @@ def _mark_public(response, nonce: str | None) -> None:
         response["Last-Modified"] = http_date(time.time())
 
 
-def _entry(generation: str, response, nonce: str | None) -> tuple:
+def _entry(stamp, response, nonce: str | None, keys: frozenset = frozenset(), expires: float = 0.0) -> tuple:
+    """What is stored: (generation token or render start time, status, headers, body, nonce, keys, expiry)."""
     headers = [(name, value) for name, value in response.items() if name.lower() not in _PER_RESPONSE_HEADERS]
-    return (generation, response.status_code, headers, response.content, nonce)
+    return (stamp, response.status_code, headers, response.content, nonce, keys, expires)
 
 
 def _response_from(entry) -> HttpResponse:
-    _generation, status, headers, content, nonce = entry
+    _stamp, status, headers, content, nonce, _keys, expires = entry
     fresh_nonce = secrets.token_urlsafe(16) if nonce else None
     if nonce:
         # A nonce must never repeat: swap the stored one for a new one, in the page and the policy.
@@ -194,9 +208,30 @@ def _response_from(entry) -> HttpResponse:
         if nonce and name in (CSP.HEADER_ENFORCE, CSP.HEADER_REPORT_ONLY):
             value = value.replace(nonce, fresh_nonce)
         response[name] = value
+    if expires and "max-age" in response.get("Cache-Control", ""):
+        # Downstream caches get no more than what is left of the page's life here.
+        response["Cache-Control"] = _capped_cache_control(response["Cache-Control"], int(expires - time.time()))
     response["Content-Length"] = str(len(content))
     response["X-Cache"] = "HIT"
     return response
+
+
+def _keys_mode() -> bool:
+    return settings.NEWSROOM_PAGE_CACHE_MODE != "generation"
+
+
+def _lifetime(now: float) -> int | None:
+    """Seconds until the next scheduled change (None: none is due within the page timeout)."""
+    moment = next_change_moment(now)
+    if moment is None or moment - now >= settings.NEWSROOM_PAGE_CACHE_TIMEOUT:
+        return None
+    return int(moment - now)
+
+
+def _caps_lifetimes() -> bool:
+    # Asking for the next scheduled change costs queries (once per change or per page timeout): done
+    # when a cache keeps the pages, the app's or an edge's.
+    return settings.NEWSROOM_PAGE_CACHE or bool(invalidation.edge_urls())
 
 
 class PageCacheMiddleware:
@@ -212,29 +247,75 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not is_reader_page(request):
-            return self.get_response(request)
+            invalidation.set_current_request(request)  # an editor's change may warn through it
+            try:
+                return self.get_response(request)
+            finally:
+                invalidation.set_current_request(None)
+        name = cache_requests.url_name(request)
+        cache_requests.clean_query(request, name)
         if not may_use_cache(request):
             response = self.get_response(request)
             if not response.has_header("Cache-Control"):
                 response["Cache-Control"] = "private, no-store"
             return response
+        cache_requests.drop_forged_share(request)
         if not settings.NEWSROOM_PAGE_CACHE:
-            response = self.get_response(request)
+            response, keys = self._render(request, name)
             if is_storable(request, response):
-                _mark_public(response, _used_nonce(request))
+                _mark_public(response, _used_nonce(request), _lifetime(time.time()) if _caps_lifetimes() else None)
+                surrogate.set_headers(response, keys)
             return response
+        if _keys_mode():
+            return self._by_keys(request, name)
+        return self._by_generation(request, name)
 
+    def _render(self, request, name):
+        surrogate.start()
+        try:
+            response = self.get_response(request)
+        finally:
+            keys = surrogate.stop()
+        keys.update(surrogate.keys_for_url_name(name))
+        keys.add(surrogate.SITE)
+        return response, keys
+
+    def _by_keys(self, request, name):
+        key = page_key(request)
+        pending = invalidation.pending_keys()
+        if pending:
+            invalidation.replay_soon()
+        entry = local_copies.get(key) or self._shared_entry(key)
+        if entry is not None and _still_valid(entry, pending):
+            return _response_from(entry)
+
+        started = time.time()
+        response, keys = self._render(request, name)
+        if is_storable(request, response):
+            nonce = _used_nonce(request)
+            lifetime = _lifetime(started)
+            _mark_public(response, nonce, lifetime)
+            surrogate.set_headers(response, keys)
+            timeout = settings.NEWSROOM_PAGE_CACHE_TIMEOUT if lifetime is None else lifetime
+            if timeout > 0 and _may_store(keys, started, pending):
+                entry = _entry(started, response, nonce, frozenset(keys), started + timeout)
+                cache.set(key, entry, timeout)
+                local_copies.put(key, entry)
+        response["X-Cache"] = "MISS"
+        return response
+
+    def _by_generation(self, request, name):
         key = page_key(request)
         generation = _current_generation(cache.get(GENERATION_KEY))
         if generation is not None:
-            entry = local_copies.get(key, generation) or self._shared_entry(key, generation)
-            if entry is not None:
+            entry = local_copies.get(key) or self._shared_entry(key)
+            if entry is not None and entry[0] == generation:
                 return _response_from(entry)
-
-        response = self.get_response(request)
+        response, keys = self._render(request, name)
         if is_storable(request, response):
             nonce = _used_nonce(request)
             _mark_public(response, nonce)
+            surrogate.set_headers(response, keys)
             if generation is not None:
                 entry = _entry(generation, response, nonce)
                 cache.set(key, entry, settings.NEWSROOM_PAGE_CACHE_TIMEOUT)
@@ -243,37 +324,105 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def _shared_entry(key: str, generation: str):
-        """The page from the shared cache if it was stored under this generation (kept locally too), else None."""
+    def _shared_entry(key: str):
+        """The page from the shared cache (kept locally too), else None."""
         entry = cache.get(key)
-        if entry is None or entry[0] != generation:
+        if entry is None or not isinstance(entry, tuple) or len(entry) != 7:
             return None
         local_copies.put(key, entry)
         return entry
 
 
+# --- Keys and their purge times ----------------------------------------------------------------
+
+
+def _key_names(keys) -> list[str]:
+    return [KEY_PREFIX + name for name in keys]
+
+
+def _still_valid(entry, pending: frozenset) -> bool:
+    """Whether a stored page may be served: unexpired, no key pending, every key purged before it."""
+    stamp, *_rest, keys, expires = entry
+    if not isinstance(stamp, float) or time.time() >= expires or keys & pending:
+        return False
+    times = cache.get_many(_key_names(keys))
+    return len(times) == len(keys) and all(purged < stamp for purged in times.values())
+
+
+def _may_store(keys, started: float, pending: frozenset) -> bool:
+    """False when a key is pending or was purged since the render began.
+
+    A key with no purge time (never purged, or evicted) gets one just before this render began:
+    every page stored earlier with it becomes a miss, since what an evicted time said is unknown.
+    """
+    if keys & pending:
+        return False
+    names = _key_names(keys)
+    times = cache.get_many(names)
+    if any(purged >= started for purged in times.values()):
+        return False
+    # add() fails when another process wrote the key meanwhile (a purge, perhaps): store nothing.
+    before = started - 1e-6
+    return all(cache.add(name, before, timeout=None) for name in names if name not in times)
+
+
+def purge_keys(keys) -> None:
+    """Make every page carrying one of ``keys`` a miss, in every process. Raises when the cache did not
+    take it (the outbox then keeps the keys for another try)."""
+    keys = set(keys)
+    if not _keys_mode():
+        if not bump_generation():
+            raise ConnectionError("the page cache did not take the new generation")
+        return
+    if surrogate.SITE in keys:
+        keys = {surrogate.SITE}  # every page carries it
+    now = time.time()
+    # Kept until evicted (a few dozen bytes each); an evicted one makes its pages misses (_may_store).
+    failed = cache.set_many(dict.fromkeys(_key_names(keys), now), timeout=None)
+    if failed:
+        raise ConnectionError(f"the page cache did not take {len(failed)} of {len(keys)} keys")
+    cache.delete(NEXT_CHANGE_KEY)  # a change may move the next scheduled moment
+    _next_change["at"] = float("-inf")
+
+
+_next_change = {"at": float("-inf"), "moment": None}
+
+
+def next_change_moment(now: float) -> float | None:
+    """The next scheduled change (next_scheduled_change), kept in the cache until it passes or a
+    purge, and per process for a second: two queries per change, not per page."""
+    if now - _next_change["at"] < 1.0 and (_next_change["moment"] is None or now < _next_change["moment"]):
+        return _next_change["moment"]
+    value = cache.get(NEXT_CHANGE_KEY)
+    if value is None or (value[0] is not None and value[0] <= now):
+        value = (next_scheduled_change(),)
+        cache.set(NEXT_CHANGE_KEY, value, settings.NEWSROOM_PAGE_CACHE_TIMEOUT)
+    _next_change.update(at=now, moment=value[0])
+    return value[0]
+
+
 class LocalCopies:
     """This process's copies of pages from the shared cache, so a hit need not fetch the page's bytes.
 
-    Every request still reads the generation from the shared cache (a few bytes), and a copy is
-    served only when it was stored under that very generation: a publish anywhere makes every copy
-    in every process a miss at once, exactly as for the shared cache. What is saved is moving and
-    unpickling the page itself (tens of kilobytes, megabytes for a sitemap) on every hit.
-    Least recently used copies go first once there are NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES of them
-    (0 turns this off). Copies expire with the page's timeout, like the shared entry.
+    A copy is served only under the same rule as the shared entry (its keys' purge times, or the
+    current generation), read from the shared cache on every request: a purge anywhere reaches
+    every process at once. What is saved is moving and unpickling the page itself (tens of
+    kilobytes, megabytes for a sitemap) on every hit. Least recently used copies go first once
+    there are NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES of them (0 turns this off). Copies expire with the
+    page's timeout, like the shared entry.
     """
 
     def __init__(self):
         self._entries: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: str, generation: str):
+    def get(self, key: str):
         with self._lock:
             found = self._entries.get(key)
             if found is None:
                 return None
             expires, entry = found
-            if entry[0] != generation or expires < time.monotonic():
+            if expires < time.monotonic():
                 del self._entries[key]
                 return None
             self._entries.move_to_end(key)
@@ -297,81 +446,6 @@ class LocalCopies:
 local_copies = LocalCopies()
 
 
-# --- Invalidation ------------------------------------------------------------------------------
-
-_pending = Local()
-
-
-def _pending_aliases() -> set[str]:
-    aliases = getattr(_pending, "aliases", None)
-    if aliases is None:
-        aliases = _pending.aliases = set()
-    return aliases
-
-
-def invalidate(using: str = DEFAULT_DB_ALIAS) -> None:
-    """Start a new generation once the current transaction commits (at once outside a transaction).
-
-    Several changes in one transaction start one generation. After a rollback the request stays
-    pending and goes with the next commit: one needless miss, never a stale page. ``robust``: a
-    cache that is down is logged by Django and never turns an editor's committed save into an error.
-    """
-    _pending_aliases().add(using)
-    transaction.on_commit(partial(_flush, using), using=using, robust=True)
-
-
-def _flush(using: str) -> None:
-    pending = _pending_aliases()
-    if using in pending:
-        pending.discard(using)
-        bump_generation()
-
-
-def _on_story_changed(sender, story_id, reason, **kwargs):
-    """Sent by the services after their transaction committed.
-
-    A publish, withdrawal, edit, restore or correction saves rows whose own signals below have
-    already replaced the generation for that commit: acting again here would replace it twice.
-    Only a story sent back to draft is a change those receivers skip (a draft is on no page, but
-    the page it left, or the scheduled moment it no longer has, must be forgotten).
-    """
-    if reason == "returned_to_draft":
-        bump_generation()
-
-
-def _on_story_saved(sender, instance, using, **kwargs):
-    # A draft or submitted story is on no reader's page; going back to draft is seen by
-    # _on_story_changed.
-    if instance.status not in (StoryStatus.DRAFT, StoryStatus.SUBMITTED):
-        invalidate(using)
-
-
-def _on_photo_saved(sender, instance, created, using, **kwargs):
-    if not created:  # a new photo is on no page until a story uses it, which is a story change
-        invalidate(using)
-
-
-def _on_change(sender, using, **kwargs):
-    # Bylines, photos in the body and tags are not checked against their story's status: one
-    # query per row would cost more than the few misses a draft's edit causes.
-    invalidate(using)
-
-
 def connect_signals() -> None:
     """Connect the receivers that keep cached pages exact. Called from ArticlesConfig.ready()."""
-    story_changed.connect(_on_story_changed, dispatch_uid="page_cache_story_changed")
-    post_save.connect(_on_story_saved, sender=Story, dispatch_uid="page_cache_story_saved")
-    post_delete.connect(_on_change, sender=Story, dispatch_uid="page_cache_story_deleted")
-    post_save.connect(_on_photo_saved, sender=Photo, dispatch_uid="page_cache_photo_saved")
-    post_delete.connect(_on_change, sender=Photo, dispatch_uid="page_cache_photo_deleted")
-    for model in (Correction, Section, Author, Byline, Placement, TaggedStory, TaggedStory.tag_model()):
-        name = model.__name__
-        post_save.connect(_on_change, sender=model, dispatch_uid=f"page_cache_{name}_saved")
-        post_delete.connect(_on_change, sender=model, dispatch_uid=f"page_cache_{name}_deleted")
-    for through in (Story.related.through, Story.authors.through):
-        m2m_changed.connect(_on_m2m_changed, sender=through, dispatch_uid=f"page_cache_{through.__name__}")
-
-
-def _on_m2m_changed(sender, action, using, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
-        invalidate(using)
+    invalidation.connect_signals()

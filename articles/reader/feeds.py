@@ -29,6 +29,7 @@ from taggit.models import Tag
 from articles.models import Author, Correction, Section, Story, TaggedStory
 from articles.paths import absolute_url
 from articles.photos.public import public_image_url
+from articles.reader import surrogate
 
 MEDIA_RSS_NS = "http://search.yahoo.com/mrss/"
 DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/"
@@ -196,7 +197,9 @@ class LatestStoriesFeed(Feed):
         return stories
 
     def items(self, obj):
-        return self.narrow(feed_stories(), obj)[: self.limit]
+        stories = list(self.narrow(feed_stories(), obj)[: self.limit])
+        surrogate.add_stories(stories)
+        return stories
 
     # The channel.
 
@@ -307,8 +310,12 @@ class ListingFeed(LatestStoriesFeed):
     heading_text = "{name}"
     description_text = "The latest {name} stories from {site}."
 
+    key_prefix = ""
+
     def get_object(self, request, slug=None):
-        return get_object_or_404(self.model, slug=slug)
+        obj = get_object_or_404(self.model, slug=slug)
+        surrogate.add(f"{self.key_prefix}-{obj.pk}")
+        return obj
 
     def narrow(self, stories, obj):
         return stories.filter(**{self.story_lookup: obj})
@@ -326,6 +333,7 @@ class ListingFeed(LatestStoriesFeed):
 class SectionFeed(ListingFeed):
     url_name = "section_feed"
     model = Section
+    key_prefix = "section"
     story_lookup = "section"
 
     def description(self, section):
@@ -335,6 +343,7 @@ class SectionFeed(ListingFeed):
 class TagFeed(ListingFeed):
     url_name = "tag_feed"
     model = Tag
+    key_prefix = "tag"
     story_lookup = "tagged_items__tag"
     heading_text = "Stories tagged {name}"
     description_text = "The latest stories about {name} from {site}."
@@ -346,6 +355,7 @@ class TagFeed(ListingFeed):
 class AuthorFeed(ListingFeed):
     url_name = "author_feed"
     model = Author
+    key_prefix = "author"
     story_lookup = "bylines__author"
     heading_text = "Stories by {name}"
     description_text = "The latest stories by {name} for {site}."

@@ -17,7 +17,7 @@ from taggit.models import Tag
 from articles.models import Author, Correction, Section, Story
 from articles.models.story import attach_byline_names
 from articles.photos.public import is_public
-from articles.reader import seo
+from articles.reader import seo, surrogate
 from articles.reader.pagination import UncountedPaginator
 
 HOME_TOP_STORIES = 4
@@ -134,6 +134,7 @@ class SectionView(LiveStoriesMixin, ListView):
         self.section = next((s for s in self.sections if s.slug == self.kwargs["slug"]), None)
         if self.section is None:
             raise Http404("No such section.")
+        surrogate.add(f"section-{self.section.pk}")
         return self.live_stories().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
@@ -166,6 +167,7 @@ class TagView(LiveStoriesMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        surrogate.add(f"tag-{self.tag.pk}")
         return (
             self.live_stories()
             .filter(tagged_items__tag=self.tag, tagged_items__publish_at__lte=timezone.now())
@@ -187,6 +189,7 @@ class AuthorView(LiveStoriesMixin, ListView):
 
     def get_queryset(self):
         self.author = get_object_or_404(Author.objects.select_related("photo"), slug=self.kwargs["slug"])
+        surrogate.add(f"author-{self.author.pk}")
         # Newest first by the bylines' copy of the publish time, from the index (author, -publish_at, -story).
         return (
             self.live_stories()
@@ -279,8 +282,10 @@ class CorrectionListView(ListView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(**kwargs)
+        surrogate.add(*(f"story-{correction.story_id}" for correction in context["corrections"]))
+        context.update(
             page_title="Corrections and clarifications",
             page_description=f"Every correction and clarification {settings.NEWSROOM_SITE_NAME} has published.",
-            **kwargs,
         )
+        return context

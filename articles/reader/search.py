@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.views.generic import ListView
 
+from articles.reader import surrogate
 from articles.search.query import parse_query
 from articles.search.results import SearchResults
 
@@ -25,6 +26,7 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)
+        surrogate.add(*(f"story-{hit.story.pk}" for hit in context["hits"]))
         context["results_capped"] = self.object_list.capped  # counted by the paginator already
         return context
 

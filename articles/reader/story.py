@@ -17,6 +17,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView
 
 from articles.models import Story, StoryStatus
+from articles.reader import surrogate
 from articles.stories import sharelinks
 from articles.stories.permissions import story_can_preview
 from articles.stories.sharelinks import SHARE_PARAMETER, sharelink_for_token
@@ -141,6 +142,9 @@ class StoryView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["related_stories"] = related_stories(self.object)
+        # Not the section's key: a publish in the section would throw away every story page in it.
+        surrogate.add(f"story-{self.object.pk}")
+        surrogate.add_stories(context["related_stories"])
         context["current_section"] = self.object.section.slug
         context["preview"] = self.preview
         return context

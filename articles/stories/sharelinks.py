@@ -35,6 +35,15 @@ def sharelink_url(link: ShareLink) -> str:
     return absolute_url(f"{link.story.get_absolute_url()}?{query}")
 
 
+def sharelink_signature_is_valid(token: str) -> bool:
+    """Whether the token was signed by us (no database query): a made-up ``?share=`` is not."""
+    try:
+        signing.Signer(salt=_SHARE_SALT).unsign_object(token)
+    except (signing.BadSignature, ValueError):
+        return False
+    return True
+
+
 def sharelink_for_token(token: str, story_id: int) -> ShareLink | None:
     """The usable link behind a token for this story, or None when tampered, foreign, expired or revoked."""
     try:

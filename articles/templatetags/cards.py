@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from articles.photos.public import is_public
+from articles.reader import surrogate
 from articles.templatetags.newsroom import bylines, iso_time, shown_time
 from articles.templatetags.photos import picture
 
@@ -28,6 +29,7 @@ def story_card(story, *, heading="h3", big=False, lazy=False, no_photo=False, si
     ``lazy=False`` for a photo in the first screenful; ``no_photo`` leaves the photo out; ``sizes``
     says how wide the photo is shown where the layout differs from a plain grid.
     """
+    surrogate.add(f"story-{story.pk}")
     h = "h2" if heading == "h2" else "h3"
     show_photo = not no_photo and is_public(story.lead_photo)
     classes = "card" + (" card--lead" if big else "") + ("" if show_photo else " card--text")

@@ -169,6 +169,16 @@ NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES = env_int("NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES",
 NEWSROOM_PAGE_CACHE_CONTROL = env_str(
     "NEWSROOM_PAGE_CACHE_CONTROL", "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
 )
+# Invalidation by surrogate key (articles/reader/invalidation.py): "keys", or "generation" (the old
+# site-wide generation, kept to measure against).
+NEWSROOM_PAGE_CACHE_MODE = env_str("NEWSROOM_PAGE_CACHE_MODE", "keys")
+# Edge nodes (Varnish) purged by key after each change: comma-separated base URLs, e.g. http://10.0.0.5:6081.
+NEWSROOM_EDGE_PURGE_URLS = env_list("NEWSROOM_EDGE_PURGE_URLS")
+NEWSROOM_EDGE_PURGE_TIMEOUT = env_float("NEWSROOM_EDGE_PURGE_TIMEOUT", 2.0)
+# A purge that failed is retried by reader requests at most this often per process (and by
+# manage.py flush_invalidations); pending keys are read from the database at most this often.
+NEWSROOM_PURGE_RETRY_SECONDS = env_float("NEWSROOM_PURGE_RETRY_SECONDS", 5.0)
+NEWSROOM_PURGE_PENDING_CHECK_SECONDS = env_float("NEWSROOM_PURGE_PENDING_CHECK_SECONDS", 1.0)
 
 # Seconds a 503 asks clients to wait when the database cannot be reached (newsroom/middleware.py).
 NEWSROOM_DATABASE_RETRY_AFTER = env_int("NEWSROOM_DATABASE_RETRY_AFTER", 30)

@@ -6,6 +6,7 @@ it gets. varnishd must be installed (`apt-get install varnish varnish-modules`; 
 without it these tests fail and say so, since a skipped edge test would pass a broken cache.
 """
 
+import contextlib
 import http.client
 import shutil
 import socket
@@ -192,6 +193,13 @@ def app():
 
 @pytest.fixture(scope="session")
 def edge(app):
+    with running_varnish([f"{HOST}:{server.port}" for server in app.servers]) as edge:
+        yield edge
+
+
+@contextlib.contextmanager
+def running_varnish(backends: list[str]):
+    """varnishd with the project's VCL in front of ``backends`` ("host:port"), until the block ends."""
     varnishd = shutil.which("varnishd") or shutil.which("/usr/sbin/varnishd")
     if varnishd is None:
         pytest.fail(
@@ -206,7 +214,7 @@ def edge(app):
     folder.chmod(0o755)
     shutil.copy(VCL, folder / VCL.name)
     backends = subprocess.run(
-        ["bash", str(BACKENDS_SCRIPT), *(f"{HOST}:{server.port}" for server in app.servers)],
+        ["bash", str(BACKENDS_SCRIPT), *backends],
         capture_output=True,
         text=True,
         check=True,
