@@ -17,6 +17,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0011_wire_desk"),
         ("articles", "0012_api_tokens"),
+        ("articles", "0013_invalidation_outbox"),
         ("articles", "0014_photos_in_the_body"),
         ("otp_totp", "0003_add_timestamps"),
     ]
