@@ -29,5 +29,5 @@ def body_with_dateline(story) -> list:
         if found:
             span = format_html('<span class="dateline">{} —</span> ', dateline)
             items[index] = (kind, SafeString(block[: found.end()] + span + block[found.end() :]))
-        break
+            break
     return items

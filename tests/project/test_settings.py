@@ -91,7 +91,10 @@ def test_database_and_cache_come_from_the_environment():
 
 def _site_url(env_overrides) -> str:
     result = run_manage(
-        "shell", "-c", "from django.conf import settings; print(settings.NEWSROOM_SITE_URL)", env_overrides=env_overrides
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.NEWSROOM_SITE_URL)",
+        env_overrides=env_overrides,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
