@@ -84,7 +84,11 @@ def test_the_form_shows_the_story_tags_as_words_and_saving_again_keeps_them(edit
     assert sorted(part.strip() for part in data["tags"].split(",")) == ["Harbour", "Port Halden"]
     data["tags"] = data["tags"] + ", Weather"
     assert editor_client.post(change_url(story), data).status_code == 302
-    assert sorted(tag.name for tag in Story.objects.get(pk=story.pk).tags.all()) == ["Harbour", "Port Halden", "Weather"]
+    assert sorted(tag.name for tag in Story.objects.get(pk=story.pk).tags.all()) == [
+        "Harbour",
+        "Port Halden",
+        "Weather",
+    ]
 
 
 def test_a_tag_too_long_is_refused_and_the_text_stays(editor_client):
