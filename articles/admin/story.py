@@ -137,7 +137,7 @@ class StoryAdmin(StoryToolsMixin, StoryWorkflowMixin, StoryHistoryMixin, Bookkee
     history_latest_first = True
 
     class Media:
-        css = {"all": ["articles/admin/story.css"]}
+        css = {"all": ["articles/admin/story.css", "articles/admin/phone.css"]}
         js = ["articles/admin/story_form.js"]
 
     # --- Who may do what

@@ -226,6 +226,14 @@ def test_a_read_only_viewer_is_not_named(browser_context, site):
     expect(editor.locator("#story-presence")).to_be_hidden()
 
 
+# What sticks out past the phone's width, to say in a failure.
+WIDEST = """[...document.querySelectorAll('body *')]
+    .map((node) => [Math.max(node.getBoundingClientRect().right, node.getBoundingClientRect().left + node.scrollWidth),
+                    `${node.tagName}#${node.id}.${node.className}`])
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 6)
+    .map(([right, name]) => `${name} ${Math.round(right)}`)"""
+
 SCREENS = {
     "index": "admin:index",
     "story-list": "admin:articles_story_changelist",
@@ -257,7 +265,7 @@ def test_every_desk_screen_fits_a_phone(browser_context, site, screenshots):
             page.goto(url)
             page.wait_for_load_state("load")
             width = page.evaluate("document.documentElement.scrollWidth")
-            assert width <= 390, f"{name} as {role} is {width} px wide"
+            assert width <= 390, f"{name} as {role} is {width} px wide: {page.evaluate(WIDEST)}"
             if role == "Editor":
                 screenshots.take(page, f"admin-{name}")
         assert page.errors == []
