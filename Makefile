@@ -42,7 +42,7 @@ run: $(STAMP)
 	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/"
 	@echo "  Logins: editor, reporter, photodesk, chief; password: $${NEWSROOM_DEMO_PASSWORD:-newsroom-demo}"
 	@echo ""
-	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=$${DEBUG:-true} PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The site behind Varnish as in production, on loopback: EDGE_PORT=8080 for readers, gunicorn on APP_PORTS=8081
 # (APP_PORTS=8081,8082 runs two app servers). Needs varnish and varnish-modules; see README, "Edge cache".

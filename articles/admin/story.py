@@ -8,15 +8,13 @@ form comes back with the user's text and the service's message.
 """
 
 from dataclasses import asdict
-from datetime import timedelta
 
 import reversion
 from django.contrib import admin
 from django.db import transaction
 from django.db.models import BooleanField, Case, Prefetch, Value, When
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.timesince import timesince
 from reversion.admin import VersionAdmin
 
 from articles import richtext
@@ -25,10 +23,11 @@ from articles.admin.pagination import CappedCountPaginator
 from articles.admin.story_form import StoryAdminForm
 from articles.admin.story_history import TEXT_FIELDS, StoryHistoryMixin
 from articles.admin.story_records import CorrectionInline, ShareLinkInline
+from articles.admin.story_tools import StoryToolsMixin, presence_names
 from articles.admin.story_workflow import StoryWorkflowMixin
 from articles.admin.wire import WireLinkInline
-from articles.dates import desk_time, person_name
-from articles.models import Byline, Story, TaggedStory
+from articles.dates import desk_time
+from articles.models import Byline, Story
 from articles.models.story import ownership_condition
 from articles.stories import permissions, presence, revisions, textdiff, workflow
 
@@ -63,26 +62,22 @@ class StoryPartInline(admin.TabularInline):
 
 
 class BylineInline(StoryPartInline):
+    """Bylines in order: story_form.js adds up/down buttons (they renumber `order`) and "New contributor"."""
+
     model = Byline
     extra = 1
     autocomplete_fields = ["author"]
+    fields = ["author", "order"]
     verbose_name = "byline"
     verbose_name_plural = "Bylines (in order)"
-
-
-class TaggedStoryInline(StoryPartInline):
-    model = TaggedStory
-    extra = 1
-    autocomplete_fields = ["tag"]
-    verbose_name = "tag"
-    verbose_name_plural = "Tags"
+    classes = ["story-bylines"]
 
 
 # --- The story admin -------------------------------------------------------------------
 
 
 @admin.register(Story)
-class StoryAdmin(StoryWorkflowMixin, StoryHistoryMixin, BookkeepingAdmin, VersionAdmin):
+class StoryAdmin(StoryToolsMixin, StoryWorkflowMixin, StoryHistoryMixin, BookkeepingAdmin, VersionAdmin):
     form = StoryAdminForm
     list_display = ["headline", "section", "state", "publish_at", "byline_names", "modified"]
     list_filter = ["status", "section", "publish_at"]
@@ -97,14 +92,31 @@ class StoryAdmin(StoryWorkflowMixin, StoryHistoryMixin, BookkeepingAdmin, Versio
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["section", "lead_photo", "related"]
     readonly_fields = ["status", "first_published_at", "created", "modified"]
-    inlines = [WireLinkInline, BylineInline, TaggedStoryInline, CorrectionInline, ShareLinkInline]
+    inlines = [WireLinkInline, BylineInline, CorrectionInline, ShareLinkInline]
     actions = ["submit_selected", "publish_selected", "withdraw_selected"]
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "section", "body"]}),
-        ("Credit and photo", {"fields": ["credit_line", "lead_photo", "related"]}),
+        (
+            None,
+            {"fields": ["headline", "short_headline", "standfirst", "section", "dateline", "body"]},
+        ),
+        ("Credits", {"fields": ["credit_line", "additional_reporting"], "classes": ["story-credits"]}),
+        ("Tags, photo and related stories", {"fields": ["tags", "lead_photo", "related"]}),
+        ("Note to the desk", {"fields": ["desk_note"]}),
         (
             "Publishing",
-            {"fields": ["status", "publish_at", "embargo_until", "updated_at", "first_published_at", "modified"]},
+            {
+                "fields": [
+                    "status",
+                    "publish_at",
+                    "embargo_until",
+                    "updated_at",
+                    "minor_change",
+                    "originally_published_at",
+                    "first_published_at",
+                    "slug",
+                    "modified",
+                ]
+            },
         ),
     ]
     object_history_template = "admin/articles/story/object_history.html"
@@ -112,7 +124,7 @@ class StoryAdmin(StoryWorkflowMixin, StoryHistoryMixin, BookkeepingAdmin, Versio
     history_latest_first = True
 
     class Media:
-        css = {"all": ["articles/admin/story.css", "articles/admin/body_editor.css"]}
+        css = {"all": ["articles/admin/story.css", "articles/admin/body_editor.css", "articles/admin/phone.css"]}
         js = ["articles/admin/story_form.js"]
 
     # --- Who may do what
@@ -127,11 +139,14 @@ class StoryAdmin(StoryWorkflowMixin, StoryHistoryMixin, BookkeepingAdmin, Versio
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or self.has_change_permission(request, obj):
-            return fieldsets
+        editable = obj is None or self.has_change_permission(request, obj)
+        # "Minor change" only means something to an editor saving a story readers already see.
+        editor_on_saved = obj is not None and editable and permissions.user_can_publish(request.user)
+        drop = set() if editor_on_saved else {"minor_change"}
         # Read-only: show the body as readers will read it, not as a string of tags.
+        shown = {} if editable else {"body": "body_formatted", "tags": "tag_names"}
         return [
-            (name, {**options, "fields": ["body_formatted" if f == "body" else f for f in options["fields"]]})
+            (name, {**options, "fields": [shown.get(f, f) for f in options["fields"] if f not in drop]})
             for name, options in fieldsets
         ]
 
@@ -139,6 +154,10 @@ class StoryAdmin(StoryWorkflowMixin, StoryHistoryMixin, BookkeepingAdmin, Versio
     def body_formatted(self, obj):
         # Stored bodies are sanitized on save; sanitizing again here keeps mark_safe honest.
         return mark_safe(richtext.sanitize(obj.body))
+
+    @admin.display(description="Tags")
+    def tag_names(self, obj):
+        return ", ".join(tag.name for tag in obj.tags.all()) or "—"
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -210,7 +229,7 @@ class StoryAdmin(StoryWorkflowMixin, StoryHistoryMixin, BookkeepingAdmin, Versio
         return form
 
     def save_model(self, request, obj, form, change):
-        workflow.story_save(story=obj, user=request.user)
+        workflow.story_save(story=obj, user=request.user, minor=bool(form.cleaned_data.get("minor_change")))
 
     def log_addition(self, request, obj, message):
         return self._log_with_comment(super().log_addition, request, obj, message)
@@ -234,24 +253,31 @@ class StoryAdmin(StoryWorkflowMixin, StoryHistoryMixin, BookkeepingAdmin, Versio
                 "desk_state": desk_state(obj) if obj else "New story, not saved yet",
                 "workflow_buttons": self._workflow_buttons(request, obj) if can_edit else [],
                 "others_editing": self._others_editing(request, obj) if obj and can_edit else [],
-                "presence_minutes": int(presence.PRESENCE_WINDOW.total_seconds() // 60),
                 "story_conflict": self._conflict_context(form),
+                "story_tools": self._tools_context(request, obj, can_edit),
             }
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _others_editing(self, request, obj) -> list[dict]:
-        """Record this visit; name who else had the page open lately, and how long ago."""
-        now = timezone.now()
-        return [
-            {
-                "name": person_name(seen.user),
-                "ago": "just now"
-                if now - seen.last_seen < timedelta(minutes=1)
-                else f"{timesince(seen.last_seen, now)} ago",
-            }
-            for seen in presence.edit_presence_record(story=obj, user=request.user)
-        ]
+        """Record this visit (editors of the story only); name who else has the form open now."""
+        return presence_names(presence.edit_presence_record(story=obj, user=request.user))
+
+    def _tools_context(self, request, obj, can_edit: bool) -> dict:
+        """What story_form.js needs: where to send previews, heartbeats, new contributors and tag lookups."""
+        return {
+            "user": request.user.pk,
+            "story": obj.pk if obj else "new",
+            "version": obj.version if obj else 0,
+            "can_edit": can_edit,
+            "preview_url": reverse("admin:articles_story_preview", args=[obj.pk])
+            if obj
+            else reverse("admin:articles_story_preview_new"),
+            "presence_url": reverse("admin:articles_story_presence", args=[obj.pk]) if obj and can_edit else "",
+            "heartbeat_seconds": int(presence.HEARTBEAT.total_seconds()),
+            "contributor_url": reverse("admin:articles_story_contributor"),
+            "tags_url": reverse("admin:articles_story_tags"),
+        }
 
     def _conflict_context(self, form) -> dict | None:
         conflict = getattr(form, "conflict", None)

@@ -41,9 +41,73 @@ BODY_HELP = (
     "Ctrl+Shift+B quote · Ctrl/Cmd+Z undo."
 )
 
+# What search engines and feeds use, said in each field's help text and counted live by story_form.js.
+HEADLINE_AIM = 70  # search results show about this many characters of a title
+STANDFIRST_AIM = 160  # the meta description and feed summaries
+SHORT_HEADLINE_AIM = 90
+TAG_MAX_LENGTH = 100  # taggit's Tag.name
+
+
+class GrowingTextarea(forms.Textarea):
+    """A full-width text box that grows with its text, with a live count against `aim` (story_form.js)."""
+
+    def __init__(self, *, aim: int, rows: int = 1):
+        super().__init__(attrs={"rows": rows, "class": "story-grow", "data-count-aim": aim})
+
+
+class TagWordsWidget(forms.TextInput):
+    """Tags as one line of words, commas between them; story_form.js turns it into chips with suggestions."""
+
+    def __init__(self):
+        super().__init__(attrs={"class": "story-tags", "autocomplete": "off"})
+
+    def format_value(self, value):
+        if value is not None and not isinstance(value, str):
+            value = ", ".join(getattr(tag, "name", str(tag)) for tag in value)
+        return super().format_value(value)
+
+
+class TagWordsField(forms.CharField):
+    """Tag names separated by commas or new lines; a tag not yet known is created when the story is saved."""
+
+    widget = TagWordsWidget
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> list[str]:
+        text = super().to_python(value)
+        names: dict[str, str] = {}
+        for part in text.replace("\n", ",").split(","):
+            name = " ".join(part.split())
+            if name:
+                names.setdefault(name.casefold(), name)
+        return list(names.values())
+
+    def validate(self, value):
+        super().validate(value)
+        too_long = [name for name in value if len(name) > TAG_MAX_LENGTH]
+        if too_long:
+            raise ValidationError(
+                f"A tag can be {TAG_MAX_LENGTH} characters at most; shorten “{too_long[0][:40]}…”. "
+                "Put a comma between tags."
+            )
+
 
 class StoryAdminForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    tags = TagWordsField(
+        label="Tags",
+        help_text="Type a word and press Enter or a comma; pick a suggestion to reuse a tag. "
+        "New tags are created when you save.",
+    )
+    minor_change = forms.BooleanField(
+        label="Minor change",
+        required=False,
+        help_text="Tick for a typo or a fix readers need not be told of: the story's “Updated” time stays as it is. "
+        "Otherwise, saving a change to the headline, standfirst or body of a live story shows it as updated now.",
+    )
 
     # Set by the admin on a second pass when a workflow button was refused, so the
     # refusal shows on the form and nothing is saved. See StoryAdmin.change_view.
@@ -53,17 +117,37 @@ class StoryAdminForm(forms.ModelForm):
         model = Story
         fields = [
             "headline",
+            "short_headline",
             "slug",
             "standfirst",
             "section",
+            "dateline",
             "body",
             "credit_line",
+            "additional_reporting",
+            "desk_note",
             "lead_photo",
             "related",
+            "tags",
             "publish_at",
             "embargo_until",
             "updated_at",
+            "originally_published_at",
         ]
+        widgets = {
+            "headline": GrowingTextarea(aim=HEADLINE_AIM),
+            "short_headline": GrowingTextarea(aim=SHORT_HEADLINE_AIM),
+            "standfirst": GrowingTextarea(aim=STANDFIRST_AIM, rows=2),
+            "desk_note": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "headline": f"Aim for {HEADLINE_AIM} characters or fewer: search results cut longer titles. "
+            "The limit is 200.",
+            "short_headline": f"Optional, {SHORT_HEADLINE_AIM} characters at most: used on cards and as the title "
+            "of social posts (og:title, twitter:title) instead of the headline.",
+            "standfirst": f"One sentence under the headline. Aim for {STANDFIRST_AIM} characters or fewer: search "
+            "engines and feeds use it as the summary and cut it there. The limit is 400.",
+        }
         error_messages = {
             "headline": {
                 "required": "Write a headline.",
@@ -92,6 +176,19 @@ class StoryAdminForm(forms.ModelForm):
                 '<button type="button" class="button" data-choose-lead-photo>Choose from the library…</button></span>',
                 thumbnail(lead, 96) if lead else "",
             )
+
+    def _clean_one_line(self, name: str) -> str:
+        # Grown text boxes accept Enter; a headline is still one line.
+        return " ".join((self.cleaned_data.get(name) or "").split())
+
+    def clean_headline(self):
+        return self._clean_one_line("headline")
+
+    def clean_short_headline(self):
+        return self._clean_one_line("short_headline")
+
+    def clean_standfirst(self):
+        return self._clean_one_line("standfirst")
 
     def clean(self):
         cleaned = super().clean()

@@ -27,7 +27,8 @@ HOME_STORIES_PER_SECTION = 4
 # What a card shows (articles/templatetags/cards.py) and the gate checks: nothing else is read from
 # the database, since turning each column into Python (dates above all) is most of a listing's cost.
 LISTING_FIELDS = (
-    *("headline", "slug", "standfirst", "status", "publish_at", "embargo_until", "section_id", "lead_photo_id"),
+    *("headline", "short_headline", "slug", "standfirst", "status", "publish_at", "embargo_until"),
+    *("section_id", "lead_photo_id"),
     *("section__name", "section__slug", "section__position"),
     *("lead_photo__renditions", "lead_photo__rights_expire_on", "lead_photo__alt_text"),
     "lead_photo__digital_source_type",

@@ -176,6 +176,9 @@ def story_article(story, *, corrections=()) -> dict:
         "description": story_description(story),
         "datePublished": isoformat(story.publish_at),
         "dateModified": isoformat(story.modified_for_readers),
+        # Agency copy keeps the agency's own time as when the work was made (schema.org dateCreated);
+        # datePublished stays this site's publication, the time Google's article guidance asks for.
+        **({"dateCreated": isoformat(story.originally_published_at)} if story.originally_published_at else {}),
         "author": [
             {
                 "@type": "Person",
@@ -210,14 +213,20 @@ def story_article(story, *, corrections=()) -> dict:
     return data
 
 
+def social_title(story) -> str:
+    """The short headline when the desk wrote one (cards and social posts), else the headline."""
+    return story.short_headline or story.headline
+
+
 def story_open_graph(story) -> list[tuple[str, str, str]]:
     """Open Graph and Twitter card tags as (attribute, key, content) triples."""
     url = absolute_url(story.get_absolute_url())
     description = story_description(story)
+    title = social_title(story)
     tags = [
         ("property", "og:type", "article"),
         ("property", "og:site_name", settings.NEWSROOM_SITE_NAME),
-        ("property", "og:title", story.headline),
+        ("property", "og:title", title),
         ("property", "og:description", description),
         ("property", "og:url", url),
         ("property", "og:locale", language_tag().replace("-", "_")),
@@ -227,7 +236,7 @@ def story_open_graph(story) -> list[tuple[str, str, str]]:
     ]
     tags += [("property", "article:author", absolute_url(b.author.get_absolute_url())) for b in story.bylines.all()]
     tags += [("property", "article:tag", item.tag.name) for item in story.tagged_items.all()]
-    tags += [("name", "twitter:title", story.headline), ("name", "twitter:description", description)]
+    tags += [("name", "twitter:title", title), ("name", "twitter:description", description)]
     image = photo_image(story.lead_photo, ratio=SOCIAL_IMAGE_RATIO) if story.lead_photo else None
     if image:
         tags += [

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from articles.models import Correction, CorrectionKind, Story
@@ -22,8 +23,12 @@ def story_correct(*, story: Story, user, text: str, kind: str = CorrectionKind.C
         raise ValidationError(
             "Only a story readers can see can be corrected. Before it goes out, edit the story itself."
         )
-    correction = Correction.objects.create(
-        story=story, kind=kind, text=text, published_at=timezone.now(), created_by=user
-    )
+    now = timezone.now()
+    correction = Correction.objects.create(story=story, kind=kind, text=text, published_at=now, created_by=user)
+    # A correction changes what readers read: the story shows "Updated" with this time. The version
+    # goes up too, so an edit form opened before the correction cannot put the old time back.
+    Story.objects.filter(pk=story.pk).update(updated_at=now, version=F("version") + 1)
+    story.updated_at = now
+    story.version = Story.objects.values_list("version", flat=True).get(pk=story.pk)
     signals.send_story_changed(story_id=story.pk, reason="corrected")
     return correction

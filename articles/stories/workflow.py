@@ -140,11 +140,25 @@ def _locked_unless_live(story: Story, refusal: str) -> tuple[Story, datetime]:
     return locked, now
 
 
-def story_save(*, story: Story, user) -> Story:
+# The words readers read: a change to one of these on a live story is an update readers are told of.
+READER_TEXT_FIELDS = ("headline", "standfirst", "body")
+
+
+def _text_changed(story: Story, stored: Story) -> bool:
+    return (
+        story.headline != stored.headline
+        or story.standfirst != stored.standfirst
+        or richtext.sanitize(story.body) != stored.body
+    )
+
+
+def story_save(*, story: Story, user, minor: bool = False) -> Story:
     """Save an edit made in a form (the admin calls this from save_model).
 
     The caller has already checked that the form was not stale (StoryAdminForm).
-    Content only: the status is never touched here.
+    Content only: the status is never touched here. A change to the headline, standfirst or
+    body of a live story stamps its updated time (readers see "Updated"), unless it is `minor`
+    (a typo) or the caller set an updated time of its own.
     """
     require_editable(story, user)
     with reversion.create_revision():
@@ -162,6 +176,15 @@ def story_save(*, story: Story, user) -> Story:
                 setattr(story, attname, getattr(current, attname))
             story.version = current.version + 1
             comment = f"Edited by {person_name(user)}."
+            now = timezone.now()
+            if (
+                not minor
+                and current.is_live(now)
+                and story.updated_at == current.updated_at
+                and _text_changed(story, current)
+            ):
+                story.updated_at = now
+                comment = f"Edited by {person_name(user)}; readers are shown it was updated."
         story.modified_by = user
         # The placements follow the body in the same transaction, and before the story's own save when
         # they can, so the revision (which follows them) records them as the body now has them.

@@ -21,6 +21,13 @@ LEAD_SIZES = "(min-width: 72rem) 42rem, (min-width: 48rem) 58vw, 100vw"
 CARD_SIZES = "(min-width: 76rem) 17rem, (min-width: 40rem) 45vw, 100vw"
 
 
+def card_headline(story) -> str:
+    """The short headline on cards when the desk wrote one (never a query: a deferred one counts as none)."""
+    if "short_headline" in story.__dict__ and story.short_headline:
+        return story.short_headline
+    return story.headline
+
+
 @register.simple_tag
 def story_card(story, *, heading="h3", big=False, lazy=False, no_photo=False, sizes=None) -> str:
     """One story as a card.
@@ -50,7 +57,7 @@ def story_card(story, *, heading="h3", big=False, lazy=False, no_photo=False, si
         f'  <div class="card-text">\n'
         f'    <p class="kicker"><a href="{escape(section.get_absolute_url())}">{escape(section.name)}</a></p>\n'
         f'    <{h} class="card-headline">'
-        f'<a href="{escape(story.get_absolute_url())}">{escape(story.headline)}</a></{h}>'
+        f'<a href="{escape(story.get_absolute_url())}">{escape(card_headline(story))}</a></{h}>'
         f"{standfirst}\n"
         f'    <p class="meta">{by}<time datetime="{iso_time(published)}">{escape(when)}</time></p>\n'
         f"  </div>\n"

@@ -114,11 +114,3 @@ def bylines(story, link=False) -> str:
     if len(names) < 2:
         return SafeString("".join(names))
     return SafeString(f"{', '.join(names[:-1])} and {names[-1]}")
-
-
-@register.filter
-def with_dateline(block: str, dateline: str) -> str:
-    """A body block (already clean HTML) with the story's dateline opening it, when it is a paragraph."""
-    if not dateline or not block.startswith("<p>"):
-        return block
-    return mark_safe(format_html('<p><span class="dateline">{} —</span> ', dateline) + block[len("<p>") :])

@@ -330,7 +330,9 @@ TAGGIT_CASE_INSENSITIVE = True
 # --- The newsroom -------------------------------------------------------------
 
 NEWSROOM_SITE_NAME = env_str("NEWSROOM_SITE_NAME", "The Port Halden Chronicle")
-NEWSROOM_SITE_URL = env_str("NEWSROOM_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+# In debug, the local server's own port (PORT, passed through by `make run`) unless the URL is given.
+_LOCAL_SITE_URL = f"http://127.0.0.1:{env_int('PORT', 8000)}" if DEBUG else ""
+NEWSROOM_SITE_URL = env_str("NEWSROOM_SITE_URL", _LOCAL_SITE_URL).rstrip("/")
 if not NEWSROOM_SITE_URL:
     raise ImproperlyConfigured(
         "NEWSROOM_SITE_URL is required when DEBUG is off, e.g. NEWSROOM_SITE_URL=https://news.example.org"

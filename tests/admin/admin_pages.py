@@ -22,6 +22,8 @@ def form_data(response, form_id: str = "story_form") -> dict:
             value = field.get("value", "on" if kind == "checkbox" else "")
         elif field.name == "textarea":
             value = field.get_text()
+            # Browsers drop one newline straight after <textarea>.
+            value = value[1:] if value.startswith("\n") else value
         else:
             chosen = [option.get("value", option.get_text()) for option in field.find_all("option", selected=True)]
             if field.has_attr("multiple"):

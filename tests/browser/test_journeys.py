@@ -125,7 +125,7 @@ def test_an_editor_writes_a_story_with_a_photo_publishes_it_and_readers_see_it(
     # The story, written in the admin with the prose editor, the lead photo and a byline.
     headline = "North Pier lights switched back on after ten dark winters"
     desk.goto("/admin/articles/story/add/")
-    desk.get_by_label("Headline:").fill(headline)
+    desk.get_by_label("Headline:", exact=True).fill(headline)
     desk.get_by_label("Standfirst:").fill("Volunteers raised the money to rewire all 64 lamps.")
     _choose(desk, "id_section", "City", "City")
     body = desk.locator(".prose-editor [contenteditable=true]")

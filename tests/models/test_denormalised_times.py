@@ -127,12 +127,13 @@ def test_the_copy_follows_a_save_of_the_time_alone_and_of_a_story_built_in_memor
     assert copies(story) == {story.publish_at}
 
 
-def test_the_admin_inlines_add_bylines_and_tags_with_the_time(client, editor):
+def test_the_story_form_adds_bylines_and_tags_with_the_time(client, editor):
     story = StoryFactory(publish_at=hours_ago(4))
     client.force_login(editor)
     data = open_change_form(client, story)
     data.update({"bylines-1-author": str(AuthorFactory().pk), "bylines-1-order": "1"})
-    data["tagged_items-0-tag"] = str(Tag.objects.create(name="Harbour", slug="harbour").pk)
+    Tag.objects.create(name="Harbour", slug="harbour")
+    data["tags"] = "Harbour"  # tags are typed as words on the story form
     response = client.post(change_url(story), data)
     assert response.status_code == 302, error_text(response)
     assert Byline.objects.filter(story=story).count() == 2

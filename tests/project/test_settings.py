@@ -87,3 +87,30 @@ def test_database_and_cache_come_from_the_environment():
     assert result.returncode == 0, result.stderr
     assert "postgresql" in result.stdout
     assert "RedisCache" in result.stdout
+
+
+def _site_url(env_overrides) -> str:
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.NEWSROOM_SITE_URL)",
+        env_overrides=env_overrides,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_debug_site_url_follows_the_port_the_server_runs_on():
+    assert _site_url({"DEBUG": "true", "PORT": "8030"}) == "http://127.0.0.1:8030"
+    assert _site_url({"DEBUG": "true"}) == "http://127.0.0.1:8000"
+
+
+def test_an_explicit_site_url_wins_over_the_port():
+    assert _site_url({"DEBUG": "true", "PORT": "8030", "NEWSROOM_SITE_URL": "https://desk.example.org"}) == (
+        "https://desk.example.org"
+    )
+
+
+def test_make_run_passes_the_port_to_django():
+    makefile = (ROOT / "Makefile").read_text()
+    assert "PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)" in makefile

@@ -1,0 +1,33 @@
+"""What the story page adds around the body: the dateline before the first paragraph."""
+
+import re
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+_OPENING_PARAGRAPH = re.compile(r"^<p(\s[^>]*)?>")
+
+
+@register.filter
+def body_with_dateline(story) -> list:
+    """story.body_with_photos(), with `<span class="dateline">PLACE —</span>` opening the first paragraph.
+
+    The body is sanitized HTML, so its blocks are kept as they are; the dateline is escaped. With no
+    dateline, or no paragraph to put it in, the items are unchanged.
+    """
+    items = list(story.body_with_photos())
+    dateline = " ".join((story.dateline or "").split())
+    if not dateline:
+        return items
+    for index, (kind, block) in enumerate(items):
+        if kind != "html":
+            continue
+        found = _OPENING_PARAGRAPH.match(block)
+        if found:
+            span = format_html('<span class="dateline">{} —</span> ', dateline)
+            items[index] = (kind, SafeString(block[: found.end()] + span + block[found.end() :]))
+            break
+    return items
