@@ -4,11 +4,12 @@ from datetime import timedelta
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from articles import richtext
 from articles.models import Author, Byline, Photo, Placement, Section, Story, StoryStatus
+from articles.stories.roles import sync_roles
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -25,6 +26,10 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create and extracted:
+            if not Group.objects.filter(name=extracted).exists():
+                # A transactional test before this one flushed the tables, roles included: make them
+                # again, as the data migrations did.
+                sync_roles(Group, Permission)
             self.groups.add(Group.objects.get(name=extracted))
 
 

@@ -253,12 +253,13 @@ class PageCacheMiddleware:
             finally:
                 invalidation.set_current_request(None)
         name = cache_requests.url_name(request)
-        cache_requests.clean_query(request, name)
         if not may_use_cache(request):
+            # Staff, previews and API clients with a token: their request reaches the view as sent.
             response = self.get_response(request)
             if not response.has_header("Cache-Control"):
                 response["Cache-Control"] = "private, no-store"
             return response
+        cache_requests.clean_query(request, name)
         cache_requests.drop_forged_share(request)
         if not settings.NEWSROOM_PAGE_CACHE:
             response, keys = self._render(request, name)

@@ -34,6 +34,10 @@ READ_PARAMETERS: dict[str, frozenset[str]] = {
     "sitemap_section": frozenset({"p"}),
     "story": frozenset({SHARE_PARAMETER}),
     "story_no_slug": frozenset({SHARE_PARAMETER}),
+    # The read API (articles/api/read.py): its lists page with a cursor; stories also filter.
+    "story_list": frozenset({"section", "tag", "author", "updated_since", "cursor", "limit"}),
+    "photo_list": frozenset({"cursor", "limit"}),
+    "correction_list": frozenset({"cursor", "limit"}),
 }
 NOT_A_SESSION_SECONDS = 60.0
 NOT_A_SESSION_ENTRIES = 10_000

@@ -87,6 +87,8 @@ def header_values(keys) -> list[str]:
 def set_headers(response, keys) -> None:
     """``xkey`` and ``Surrogate-Key`` on the response (one header each: a page shows at most a few
     hundred stories, well under Varnish's 8 KB per header; purges are split, see header_values)."""
+    # Keys the view named itself (the API sets its own) are kept beside the collected ones.
+    keys = set(keys) | set(response.get("xkey", "").split())
     if keys:
         value = " ".join(sorted(keys))
         response["xkey"] = value
