@@ -263,7 +263,7 @@ def test_every_desk_screen_fits_a_phone(browser_context, site, screenshots):
         for name, url_name in screens.items():
             url = reverse(url_name) if url_name else reverse("admin:articles_story_change", args=[story.pk])
             page.goto(url)
-            page.wait_for_load_state("load")
+            page.wait_for_load_state("networkidle")  # the editor and form scripts have laid the page out
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= 390, f"{name} as {role} is {width} px wide: {page.evaluate(WIDEST)}"
             if role == "Editor":
