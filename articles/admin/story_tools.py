@@ -7,6 +7,7 @@ the job folders' services. The browser side is articles/static/articles/admin/st
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -95,7 +96,10 @@ class StoryToolsMixin:
         story = Story.objects.get(pk=stored.pk) if stored else Story(status=StoryStatus.DRAFT)
         form_class = self.get_form(request, stored, change=stored is not None)
         form = form_class(request.POST, request.FILES, instance=story)
-        valid = form.is_valid()
+        # The stale-form check locks the row (select_for_update) and needs a transaction; a preview
+        # writes nothing, so the transaction only ever reads.
+        with transaction.atomic():
+            valid = form.is_valid()
         problems = [] if valid else [f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()]
         columns = {field.name for field in Story._meta.concrete_fields} - {"status", "version"}
         for name, value in form.cleaned_data.items():
