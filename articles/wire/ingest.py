@@ -146,6 +146,9 @@ def wire_ingest_zip(*, data: bytes, name: str, source: str = "command") -> list[
                         problem = f"'{info.filename}' in the zip is larger than the zip says; the zip is refused"
                         break
                     files.append((f"{name}/{info.filename}", content))
+    # What zipfile raises for a file it cannot read: damaged or truncated (BadZipFile, EOFError), ZIP64
+    # it was told not to read (LargeZipFile), a compression method it does not know (NotImplementedError),
+    # an encrypted member or a bad header field (ValueError).
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError) as error:
         problem = f"the file is not a zip that can be read ({error})"
     if problem:
