@@ -55,7 +55,11 @@ def test_wire_desk_list_and_item(browser_context, site, screenshots):
     )
     expect(page.locator("h1")).to_have_text("Kestrel Point lighthouse shines again")
     expect(page.locator(".wire-pictures img")).to_have_count(2)
-    assert page.locator(".wire-pictures img").first.evaluate("img => img.naturalWidth") > 0
+    # Lazy or slow: wait until the picture has loaded (or failed), then check it really is a picture.
+    first = page.locator(".wire-pictures img").first
+    first.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete", arg=first.element_handle())
+    assert first.evaluate("img => img.naturalWidth") > 0
     screenshots.take(page, "wire-desk-item")
 
     page.click("input[value='Make a draft']")
