@@ -9,7 +9,10 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from tests import one_at_a_time
 from tests.factories import UserFactory
+
+one_at_a_time.install()
 
 
 @pytest.fixture(autouse=True)

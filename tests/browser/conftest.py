@@ -6,8 +6,6 @@ the end of the run repeats it in a line of its own. The same goes for the npm va
 """
 
 import os
-import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from articles.stories.roles import sync_roles
+from tests import one_at_a_time
 from tests.browser import demo
 from tests.factories import UserFactory
 from tools.quality import checks
@@ -124,22 +123,8 @@ def browser_context(chromium, site):
     yield make
     for context in made:
         context.close()
-    _wait_for_requests_in_flight()
-
-
-def _wait_for_requests_in_flight(limit: float = 5.0) -> None:
-    """Let the live server finish what closing the pages sent (the story form's "left" beacon).
-
-    The test's database is SQLite's shared in-memory one: a request still writing when the test's
-    flush starts makes the flush fail with "database table is locked".
-    """
-    time.sleep(0.2)  # a beacon sent as the page closed may not have reached the server yet
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        busy = [t for t in threading.enumerate() if "process_request_thread" in t.name and t.is_alive()]
-        if not busy:
-            return
-        time.sleep(0.05)
+    # A request still writing when the test's flush starts would make the flush fail.
+    one_at_a_time.wait_until_idle()
 
 
 @pytest.fixture
