@@ -6,13 +6,24 @@ site's (migrate first; an archive from other code is refused, since its JSON wou
 
 The rule for what it may overwrite: restore fills an empty site, a freshly migrated database
 (the roles its migrations made are replaced by the archive's) with no files in either storage.
-Anything else is refused and listed, unless ``--force``, which replaces the site: the database is
-flushed and loaded in one transaction, the archive's files are written, and only after that
-commits are the files the archive does not have deleted. ``--check`` verifies and changes nothing.
+Anything else is refused and listed, unless ``--force``, which replaces the site.
+``--check`` verifies and changes nothing.
+
+A restore that fails half-way must not leave half a site. The archive's files are first written to
+a staging folder inside each storage (``.restore-<token>/``), where a bad member or a full disk
+stops the restore before the site is touched. Then, in one transaction, the database is flushed
+and loaded and the staged files are moved into place, each file they replace moved aside first
+(a rename on a local disk). If anything in that step fails, the moves are undone and the
+transaction rolls back: the site is as it was. Only after the commit are the old files, and those
+the archive does not have, deleted. Whatever could not be put back or cleaned up is named, and the
+command exits with status 1.
 """
 
+import contextlib
 import hashlib
 import json
+import os
+import secrets
 import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -215,10 +226,32 @@ class Command(BaseCommand):
                     "with empty storages, or pass --force to replace everything here with the archive."
                 )
             previous_files = {name: list(storage_files(storages[name])) for name in STORAGES} if force else {}
-            with transaction.atomic():
-                self.load_data(archive, replace=bool(contents))
-                written = self.write_files(archive, files)
-            removed = self.remove_files_not_in(previous_files, written)
+            staging = Staging(f".restore-{secrets.token_hex(6)}")
+            try:
+                staging.write(archive, files)
+            except Exception as error:
+                staging.discard()
+                raise CommandError(
+                    f"Nothing was restored: {error}. The staged files were removed; this site is as it was."
+                ) from error
+            try:
+                with transaction.atomic():
+                    self.load_data(archive, replace=bool(contents))
+                    staging.swap_in()
+            except Exception as error:
+                not_put_back = staging.undo()
+                staging.discard()
+                if not_put_back:
+                    raise CommandError(
+                        f"Restore failed ({error}). The database was not changed, but these files could not be "
+                        f"put back as they were: {', '.join(not_put_back)}."
+                    ) from error
+                raise CommandError(
+                    f"Nothing was restored: {error}. The database and the files are as they were."
+                ) from error
+            leftovers = staging.finish()
+            removed, left = self.remove_files_not_in(previous_files, staging.placed)
+            leftovers += left
 
         counts = record_counts()
         expected = manifest.get("counts") or {}
@@ -230,6 +263,11 @@ class Command(BaseCommand):
             f"({counts['versions']} versions), {counts['users']} users and {len(files)} files ({total:,} bytes) "
             f"from {path}" + (f"; removed {removed} files the archive does not have." if removed else ".")
         )
+        if leftovers:
+            raise CommandError(
+                f"The site is restored, but {len(leftovers)} old or staged file(s) could not be deleted; delete "
+                f"them by hand: {', '.join(leftovers)}."
+            )
 
     def load_data(self, archive: zipfile.ZipFile, *, replace: bool) -> None:
         if replace:
@@ -244,28 +282,118 @@ class Command(BaseCommand):
                     target.write(chunk)
             call_command("loaddata", str(data), verbosity=0)
 
-    def write_files(self, archive: zipfile.ZipFile, files: list[dict]) -> set[tuple[str, str]]:
-        written = set()
-        for entry in files:
-            storage = storages[entry["storage"]]
-            name = entry["name"]
-            if storage.exists(name):
-                storage.delete(name)
-            with archive.open(entry["path"]) as member:
-                content = File(member, name=PurePosixPath(name).name)
-                content.size = entry["size"]
-                saved = storage.save(name, content)
-            if saved != name:
-                raise CommandError(f"The {entry['storage']} storage saved {name} as {saved}; restore stopped.")
-            written.add((entry["storage"], name))
-        return written
-
     @staticmethod
-    def remove_files_not_in(previous: dict[str, list[str]], written: set[tuple[str, str]]) -> int:
-        removed = 0
+    def remove_files_not_in(previous: dict[str, list[str]], placed: set[tuple[str, str]]) -> tuple[int, list[str]]:
+        """Delete the files the site had that the archive does not; (how many, those that would not go)."""
+        removed, left = 0, []
         for storage_name, names in previous.items():
             for name in names:
-                if (storage_name, name) not in written:
-                    storages[storage_name].delete(name)
-                    removed += 1
-        return removed
+                if (storage_name, name) not in placed:
+                    try:
+                        storages[storage_name].delete(name)
+                    except OSError:
+                        left.append(f"{storage_name}:{name}")
+                    else:
+                        removed += 1
+        return removed, left
+
+
+def move(storage, source: str, target: str) -> None:
+    """Move a file within a storage: a rename where the storage is a local folder, else copy and delete."""
+    try:
+        source_path, target_path = Path(storage.path(source)), Path(storage.path(target))
+    except NotImplementedError:
+        source_path = target_path = None
+    if source_path is not None:
+        target_path.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source_path, target_path)
+        return
+    with storage.open(source, "rb") as handle:
+        saved = storage.save(target, handle)
+    if saved != target:
+        storage.delete(saved)
+        raise OSError(f"the storage saved {target} as {saved}")
+    storage.delete(source)
+
+
+class Staging:
+    """The archive's files written beside the site first, then swapped in (see the module's docstring).
+
+    ``moves`` records each step of the swap as (storage, from, to), so it can be undone in reverse.
+    """
+
+    def __init__(self, prefix: str):
+        self.prefix = prefix
+        self.aside = f"{prefix}-previous"
+        self.staged: list[tuple[str, str]] = []
+        self.moves: list[tuple[str, str, str]] = []
+        self.placed: set[tuple[str, str]] = set()
+
+    def write(self, archive: zipfile.ZipFile, files: list[dict]) -> None:
+        for entry in files:
+            storage, name = storages[entry["storage"]], entry["name"]
+            staged_name = f"{self.prefix}/{name}"
+            try:
+                with archive.open(entry["path"]) as member:
+                    content = File(member, name=PurePosixPath(name).name)
+                    content.size = entry["size"]
+                    saved = storage.save(staged_name, content)
+            except OSError as error:
+                raise OSError(f"writing {entry['path']} failed ({error})") from error
+            self.staged.append((entry["storage"], name))
+            if saved != staged_name:
+                raise OSError(f"the {entry['storage']} storage saved {staged_name} as {saved}")
+
+    def swap_in(self) -> None:
+        for storage_name, name in self.staged:
+            storage = storages[storage_name]
+            if storage.exists(name):
+                move(storage, name, f"{self.aside}/{name}")
+                self.moves.append((storage_name, name, f"{self.aside}/{name}"))
+            move(storage, f"{self.prefix}/{name}", name)
+            self.moves.append((storage_name, f"{self.prefix}/{name}", name))
+            self.placed.add((storage_name, name))
+
+    def undo(self) -> list[str]:
+        """Put back every file the swap moved; the names of those that could not be."""
+        failed = []
+        for storage_name, source, target in reversed(self.moves):
+            try:
+                move(storages[storage_name], target, source)
+            except OSError as error:
+                failed.append(f"{storage_name}:{source} ({error})")
+        self.moves, self.placed = [], set()
+        return failed
+
+    def finish(self) -> list[str]:
+        """After the commit: delete the files moved aside; the names of those that would not go."""
+        left = []
+        for storage_name, _source, target in self.moves:
+            if target.startswith(f"{self.aside}/"):
+                try:
+                    storages[storage_name].delete(target)
+                except OSError:
+                    left.append(f"{storage_name}:{target}")
+        self._remove_folders()
+        return left
+
+    def discard(self) -> None:
+        """Delete whatever is still staged (a failed restore)."""
+        for storage_name, name in self.staged:
+            # One that will not go keeps its folder, which the caller's error then points to.
+            with contextlib.suppress(OSError):
+                storages[storage_name].delete(f"{self.prefix}/{name}")
+        self._remove_folders()
+
+    def _remove_folders(self) -> None:
+        """Empty staging folders, where the storage has folders on a local disk."""
+        for storage_name in STORAGES:
+            storage = storages[storage_name]
+            for folder in (self.prefix, self.aside):
+                try:
+                    root = Path(storage.path(folder))
+                except NotImplementedError:
+                    continue
+                for path in sorted(root.glob("**/"), key=lambda p: len(p.parts), reverse=True):
+                    with contextlib.suppress(OSError):  # not empty: what is left there was named
+                        path.rmdir()
