@@ -2,7 +2,8 @@
 
 Sent twice, as ``xkey`` (Varnish's xkey module) and ``Surrogate-Key`` (Fastly and others), space
 separated. The names are shared with the reader pages: ``story-<id>``, ``section-<id>``,
-``tag-<id>``, ``author-<id>``, and ``api`` on every API response.
+``tag-<id>``, ``author-<id>``, ``photo-<id>`` (as on the photo's rendition files), and ``api``
+on every API response.
 """
 
 API_KEY = "api"

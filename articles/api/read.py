@@ -30,6 +30,7 @@ from articles.api.schemas import (
     TagOut,
 )
 from articles.models import Author, Correction, Photo, Section, Story, TaggedStory
+from articles.photos.serving import photo_surrogate_key
 
 router = Router(tags=["read"])
 
@@ -182,7 +183,8 @@ def public_photos():
 def photo_list(request, params: Query[PageParams]):
     rows, next_cursor = page(public_photos(), cursor=params.cursor, size=params.size(), time_field="created")
     items = [data for photo in rows if (data := serialize.photo_data(photo)) is not None]
-    return read_answer({"items": items, "next_cursor": next_cursor}, schema=PhotoPage)
+    keys = [photo_surrogate_key(photo.pk) for photo in rows]
+    return read_answer({"items": items, "next_cursor": next_cursor}, schema=PhotoPage, keys=keys)
 
 
 @router.get(
@@ -193,7 +195,7 @@ def photo_detail(request, photo_id: int):
     data = serialize.photo_data(photo) if photo is not None else None
     if data is None:
         raise ApiProblem(404, "There is no such photo, or readers may not see it.")
-    return read_answer(data, schema=PhotoOut)
+    return read_answer(data, schema=PhotoOut, keys=[photo_surrogate_key(photo.pk)])
 
 
 @router.get(

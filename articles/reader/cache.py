@@ -296,7 +296,7 @@ class PageCacheMiddleware:
             nonce = _used_nonce(request)
             lifetime = _lifetime(started)
             _mark_public(response, nonce, lifetime)
-            surrogate.set_headers(response, keys)
+            keys = surrogate.set_headers(response, keys)
             timeout = settings.NEWSROOM_PAGE_CACHE_TIMEOUT if lifetime is None else lifetime
             if timeout > 0 and _may_store(keys, started, pending):
                 entry = _entry(started, response, nonce, frozenset(keys), started + timeout)

@@ -17,6 +17,10 @@ What a change purges:
   after), tags, authors, ``home``, ``archive``, ``feeds``, ``search``;
 - a byline, tag or photo placement added or removed: the story, and the author's or tag's key
   (the old ones go when they are removed, so a story moved off a tag leaves the tag's page);
+- a photo's use ending (its story withdrawn, returned to draft, deleted or rescheduled; the photo
+  taken out of the body or replaced as the lead) and any edit of the photo itself (caption,
+  credit, rights, digital source type, ...): ``photo-<id>``, the key its rendition files are
+  served under (articles/photos/serving.py), besides the stories showing it;
 - a correction: the story and ``corrections``;
 - a section (the navigation), or a renamed author or tag (shown on story pages): ``site``, every page.
 A draft's or submitted story's own saves purge nothing.
@@ -49,6 +53,7 @@ from articles.models import (
     StoryStatus,
     TaggedStory,
 )
+from articles.photos.serving import photo_surrogate_key, story_photo_keys
 from articles.reader.surrogate import SITE, header_values, story_key
 
 logger = logging.getLogger("newsroom.invalidation")
@@ -58,6 +63,9 @@ logger = logging.getLogger("newsroom.invalidation")
 CARD_FIELDS = ("status", "headline", "slug", "standfirst", "section_id", "lead_photo_id", "publish_at", "embargo_until")
 LIST_KEYS = ("home", "archive", "feeds", "search", "sitemaps")
 HIDDEN = (StoryStatus.DRAFT, StoryStatus.SUBMITTED)
+# A published story stops showing its photos when one of these changes (its status, or a time
+# that may now lie in the future).
+LIVE_FIELDS = ("status", "publish_at", "embargo_until")
 BATCH = 500
 
 
@@ -102,12 +110,33 @@ def _on_story_saved(sender, instance, created, raw, using, **kwargs):
         )
         author_ids = list(Byline.objects.using(using).filter(story_id=instance.pk).values_list("author_id", flat=True))
     sections = (instance.section_id, before["section_id"] if before else None)
-    record(story_keys(instance.pk, wide=wide, section_ids=sections, tag_ids=tag_ids, author_ids=author_ids), using)
+    keys = story_keys(instance.pk, wide=wide, section_ids=sections, tag_ids=tag_ids, author_ids=author_ids)
+    record(keys | _photo_keys_leaving(instance, before), using)
+
+
+def _photo_keys_leaving(instance: Story, before: dict | None) -> set[str]:
+    """The photo keys of a story's photos that may have stopped being shown by this save: all of
+    them when a published story left the live state (or may have: a time moved), else an old lead.
+
+    A photo another live story still shows is purged too: its files are fetched again, once.
+    """
+    if before is None:
+        return set()
+    keys = set()
+    if before["status"] == StoryStatus.PUBLISHED and any(getattr(instance, f) != before[f] for f in LIVE_FIELDS):
+        keys.update(story_photo_keys(instance))
+    if before["lead_photo_id"] is not None and before["lead_photo_id"] != instance.lead_photo_id:
+        keys.add(photo_surrogate_key(before["lead_photo_id"]))
+    return keys
 
 
 def _on_story_deleted(sender, instance, using, **kwargs):
     if instance.status not in HIDDEN:
-        record(story_keys(instance.pk, wide=True, section_ids=[instance.section_id]), using)
+        keys = story_keys(instance.pk, wide=True, section_ids=[instance.section_id])
+        # Its placements went first (each purges its photo); the lead photo is on the row.
+        if instance.lead_photo_id is not None:
+            keys.add(photo_surrogate_key(instance.lead_photo_id))
+        record(keys, using)
 
 
 def _on_byline(sender, instance, using, **kwargs):
@@ -118,8 +147,28 @@ def _on_tagged(sender, instance, using, **kwargs):
     record({story_key(instance.content_object_id), f"tag-{instance.tag_id}"}, using)
 
 
-def _on_placement(sender, instance, using, **kwargs):
-    record({story_key(instance.story_id)}, using)
+def _on_placement_pre_save(sender, instance, raw, using, **kwargs):
+    # Rows are updated in place when a figure changes (stories/placements.py): note the photo it held.
+    if raw or instance.pk is None:
+        return
+    instance._purge_photo_before = (
+        Placement.objects.using(using).filter(pk=instance.pk).values_list("photo_id", flat=True).first()
+    )
+
+
+def _on_placement_saved(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
+    if raw:
+        return
+    keys = {story_key(instance.story_id)}
+    before = getattr(instance, "_purge_photo_before", None)
+    instance._purge_photo_before = None
+    if before is not None and before != instance.photo_id:
+        keys.add(photo_surrogate_key(before))  # the photo this figure no longer shows
+    record(keys, using)
+
+
+def _on_placement_deleted(sender, instance, using, **kwargs):
+    record({story_key(instance.story_id), photo_surrogate_key(instance.photo_id)}, using)
 
 
 def _on_correction(sender, instance, using, **kwargs):
@@ -137,11 +186,11 @@ def _on_photo(sender, instance, using, created=False, **kwargs):
         return  # on no page until a story uses it, which is that story's change
     leads = list(Story.objects.using(using).filter(lead_photo=instance).values_list("pk", "section_id"))
     placed = Placement.objects.using(using).filter(photo=instance).values_list("story_id", flat=True)
-    keys = {story_key(pk) for pk in placed}
+    # Its own files: their credit and rights travel with them (and may now forbid serving them).
+    keys = {photo_surrogate_key(instance.pk)} | {story_key(pk) for pk in placed}
     for pk, section_id in leads:
         keys |= story_keys(pk, wide=True, section_ids=[section_id])
-    if keys:
-        record(keys, using)
+    record(keys, using)
 
 
 def _on_related(sender, instance, action, reverse, pk_set, using, **kwargs):
@@ -168,9 +217,12 @@ def connect_signals() -> None:
     pre_save.connect(_on_story_pre_save, sender=Story, dispatch_uid="purge_story_pre_save")
     post_save.connect(_on_story_saved, sender=Story, dispatch_uid="purge_story_saved")
     post_delete.connect(_on_story_deleted, sender=Story, dispatch_uid="purge_story_deleted")
-    for model, receiver in ((Byline, _on_byline), (TaggedStory, _on_tagged), (Placement, _on_placement)):
+    for model, receiver in ((Byline, _on_byline), (TaggedStory, _on_tagged)):
         post_save.connect(receiver, sender=model, dispatch_uid=f"purge_{model.__name__}_saved")
         post_delete.connect(receiver, sender=model, dispatch_uid=f"purge_{model.__name__}_deleted")
+    pre_save.connect(_on_placement_pre_save, sender=Placement, dispatch_uid="purge_Placement_pre_save")
+    post_save.connect(_on_placement_saved, sender=Placement, dispatch_uid="purge_Placement_saved")
+    post_delete.connect(_on_placement_deleted, sender=Placement, dispatch_uid="purge_Placement_deleted")
     post_save.connect(_on_correction, sender=Correction, dispatch_uid="purge_correction_saved")
     post_delete.connect(_on_correction, sender=Correction, dispatch_uid="purge_correction_deleted")
     for model in (Section, Author, TaggedStory.tag_model()):

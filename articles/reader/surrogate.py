@@ -84,12 +84,17 @@ def header_values(keys) -> list[str]:
     return values
 
 
-def set_headers(response, keys) -> None:
+def set_headers(response, keys) -> set[str]:
     """``xkey`` and ``Surrogate-Key`` on the response (one header each: a page shows at most a few
-    hundred stories, well under Varnish's 8 KB per header; purges are split, see header_values)."""
+    hundred stories, well under Varnish's 8 KB per header; purges are split, see header_values).
+
+    Returns every key the response now names: the page cache stores the page under these, so a
+    purge of a key only the view named (the API names its own) reaches the app's copy too.
+    """
     # Keys the view named itself (the API sets its own) are kept beside the collected ones.
     keys = set(keys) | set(response.get("xkey", "").split())
     if keys:
         value = " ".join(sorted(keys))
         response["xkey"] = value
         response["Surrogate-Key"] = value
+    return keys
