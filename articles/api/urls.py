@@ -6,7 +6,9 @@ and pydantic schemas, and the docs page (/api/v1/docs) from it, served from stat
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation, ValidationError
+from django.db.utils import InterfaceError, OperationalError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -85,6 +87,27 @@ def on_too_big(request, exc: RequestDataTooBig):
 @api.exception_handler(SuspiciousOperation)
 def on_suspicious(request, exc: SuspiciousOperation):
     return problem_response(400, "The request could not be read.")
+
+
+def on_database_unavailable(request, exc: OperationalError | InterfaceError):
+    # As the site's pages do (newsroom/middleware.py): a 503 to retry, one line in the log, no traceback.
+    logging.getLogger("newsroom.database").error(
+        "Database unavailable, answered 503 to %s %s: %s: %s",
+        request.method,
+        request.path,
+        type(exc).__name__,
+        str(exc).strip(),
+    )
+    return problem_response(
+        503,
+        "The database cannot be reached just now. Please try again shortly.",
+        headers={"Retry-After": str(settings.NEWSROOM_DATABASE_RETRY_AFTER)},
+    )
+
+
+# Not for every DatabaseError: an IntegrityError, say, is a bug (500), not an outage.
+api.add_exception_handler(OperationalError, on_database_unavailable)
+api.add_exception_handler(InterfaceError, on_database_unavailable)
 
 
 @api.exception_handler(Exception)

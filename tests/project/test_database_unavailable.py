@@ -97,3 +97,21 @@ def test_the_503_page_renders_without_the_database():
     assert page.find("p", class_="kicker").get_text() == "Error 503"
     assert page.find("link", rel="stylesheet")["href"] == "/static/css/site.css"
     assert page.find("meta", attrs={"name": "robots", "content": "noindex"}) is not None
+
+
+def test_the_api_answers_503_with_retry_after_too(client, db, settings, closed_port, caplog):
+    settings.NEWSROOM_DATABASE_RETRY_AFTER = 45
+    story = StoryFactory(headline="Council votes on the harbour plan")
+    caplog.set_level(logging.ERROR)
+    client.raise_request_exception = True
+
+    with database_at(closed_port):
+        response = client.get(f"/api/v1/stories/{story.pk}")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "45"
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 503
+    [record] = [r for r in caplog.records if r.name == "newsroom.database"]
+    assert not record.exc_info  # one line, not a traceback per request
+    assert not [r for r in caplog.records if r.exc_info]
