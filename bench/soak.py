@@ -11,7 +11,8 @@ stopped by its process id. Not a pytest test.
 What it measures: requests and errors by status (5xx split into inside and outside the seconds the
 database was down), stale reads (after each publish or withdrawal the story page, home, its section
 and the site RSS are fetched once and must already show the change), and the resident memory of
-every process at the start (after a warm-up) and at the end.
+every process at the start (after a warm-up) and at the end. What is requested, and the warm-up
+that runs every code path once and waits for the workers' memory to settle: bench/soak_warmup.py.
 """
 
 import argparse
@@ -38,7 +39,6 @@ HOST = "127.0.0.1"
 DATABASE = "newsroom_desk_robust"
 REDIS_DB = 9
 PUBLISH_EVERY = 10.0
-WARM_UP = 60.0
 
 
 def log(message: str) -> None:
@@ -345,21 +345,11 @@ def environment(redis_port: int, pg_port: int, app_port: int, folder: Path) -> d
             "ORIGINALS_ROOT": str(folder / "originals"),
             "STATIC_ROOT": str(folder / "static"),
             "LOG_LEVEL": "WARNING",
+            # Every connection comes from 127.0.0.1: the API's per-address limit would answer most with 429.
+            "NEWSROOM_API_ANON_PER_MINUTE": "1000000",
         }
     )
     return env
-
-
-def reader_paths(limit: int = 300) -> list[str]:
-    from taggit.models import Tag
-
-    from articles.models import Author, Section, Story
-
-    stories = [story.get_absolute_url() for story in Story.objects.live().select_related("section")[:limit]]
-    sections = [f"/{slug}/" for slug in Section.objects.values_list("slug", flat=True)]
-    tags = [f"/tags/{slug}/" for slug in Tag.objects.values_list("slug", flat=True)[:30]]
-    authors = [f"/authors/{slug}/" for slug in Author.objects.values_list("slug", flat=True)[:30]]
-    return ["/"] * 20 + stories + sections * 2 + tags + authors + ["/feeds/rss/", "/feeds/atom/", "/search/?q=harbour"]
 
 
 def memory(pids: dict[str, int]) -> dict[str, int]:
@@ -376,6 +366,9 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2).")
     parser.add_argument("--stories", type=int, default=3000, help="Stories in the soak's database.")
+    parser.add_argument(
+        "--warm-up-limit", type=float, default=480.0, help="Longest warm-up, in seconds, if memory has not settled."
+    )
     parser.add_argument("--report", default=str(ROOT / "bench" / "SOAK.md"))
     options = parser.parse_args()
 
@@ -406,6 +399,8 @@ def main() -> int:
         sys.path.insert(0, str(ROOT))
         import django
 
+        from bench import soak_warmup
+
         django.setup()
         from django import db
 
@@ -419,7 +414,7 @@ def main() -> int:
             [str(part) for part in command], env=env, cwd=ROOT, stdout=server_log, stderr=subprocess.STDOUT
         )
         wait_for(lambda: port_open(app_port), "gunicorn")
-        paths = reader_paths()
+        paths = soak_warmup.load_paths()
         db.connections.close_all()
         desk = Desk(app_port)
         load = Load(app_port, paths, options.connections)
@@ -431,8 +426,12 @@ def main() -> int:
             return {**found, **redis.pids(), **postgres.pids()}
 
         load.start()
-        log(f"warming up for {WARM_UP:.0f} s under {options.connections} connections")
-        time.sleep(WARM_UP)
+        log(f"warming up under {options.connections} connections, at most {options.warm_up_limit:.0f} s")
+        warm_up = soak_warmup.warm_up(
+            fetch=lambda path: fetch(app_port, path), paths=paths, desk=desk, redis=redis, postgres=postgres,
+            process_ids=process_ids, rss_kib=rss_kib, limit=options.warm_up_limit, log=log,
+            answered=lambda: sum(load.by_second.values()),
+        )  # fmt: skip
         started = time.time()
         memory_start = memory(process_ids())
         memory_series = [(started, memory_start)]
@@ -477,7 +476,7 @@ def main() -> int:
         from bench.soak_report import write_report
 
         memory_series.append((ended, memory_end))
-        report = write_report(options, load, desk, outages, started, ended, memory_series, command, warm_up=WARM_UP)
+        report = write_report(options, load, desk, outages, started, ended, memory_series, command, warm_up=warm_up)
         Path(options.report).write_text(report)
         log(f"report written to {options.report}")
         print(report)

@@ -4,7 +4,7 @@ from collections import Counter
 from datetime import UTC, datetime
 
 
-def write_report(options, load, desk, outages, started, ended, memory_series, command, *, warm_up: float) -> str:
+def write_report(options, load, desk, outages, started, ended, memory_series, command, *, warm_up: dict) -> str:
     database_down = [(int(o["down"]), int(o["up"]) + 1) for o in outages if o["what"] == "PostgreSQL"]
 
     def during_database_downtime(second: int) -> bool:
@@ -39,8 +39,9 @@ def write_report(options, load, desk, outages, started, ended, memory_series, co
         "",
         f"Run {datetime.fromtimestamp(started, UTC):%Y-%m-%d %H:%M} UTC by `python bench/soak.py --minutes "
         f"{options.minutes:g}`: {options.minutes:g} minutes under {options.connections} keep-alive connections "
-        f"(Python threads on 127.0.0.1), after a {warm_up:.0f} s warm-up, a publish or a withdrawal every "
-        f"10 s through the workflow services.",
+        f"(Python threads on 127.0.0.1), after a {warm_up['seconds']:.0f} s warm-up, a publish or a withdrawal "
+        f"every 10 s through the workflow services. The load picks from {len(set(load.paths))} paths: every kind "
+        "of public page, the feeds, sitemaps, search, the read API and photo renditions.",
         "",
         "Production settings (DEBUG off, page cache on, whitenoise) under "
         f"`{' '.join(str(p) for p in command[:-2])}`, on a PostgreSQL 15 cluster and a redis-server of the "
@@ -105,6 +106,7 @@ def write_report(options, load, desk, outages, started, ended, memory_series, co
         "Start is after the warm-up. Redis and PostgreSQL were restarted in the middle, so their end figures "
         "are of new processes; PostgreSQL's client backends come and go with connections and are summed, not judged.",
         "",
+        *warm_up_lines(warm_up),
         "| process | start | end | change |",
         "|---|---|---|---|",
     ]
@@ -128,3 +130,31 @@ def write_report(options, load, desk, outages, started, ended, memory_series, co
         ],
     ]
     return "\n".join(lines) + "\n"
+
+
+def warm_up_lines(warm_up: dict) -> list[str]:
+    """What the warm-up did (bench/soak_warmup.py) and the workers' memory through it."""
+    began = warm_up["samples"][0][0]
+    server_errors = sum(1 for status in warm_up["not_200"].values() if status >= 500)
+    workers = sorted(warm_up["samples"][0][1])
+    outcome = (
+        "then under load until each worker's memory grew less than 2% in 2 minutes"
+        if warm_up["settled"]
+        else "then under load until the warm-up's limit; the workers' memory had **not** settled"
+    )
+    return [
+        f"The warm-up ({warm_up['seconds']:.0f} s) fetched each of {warm_up['paths']} distinct paths twice (every "
+        "path of the load, the admin's login page, a missing page; "
+        f"{server_errors} answered 5xx), made a publish and a withdrawal, restarted Redis and then "
+        f"PostgreSQL once each, {outcome}. The workers through the warm-up (MiB):",
+        "",
+        "| second | " + " | ".join(workers) + " |",
+        "|---|" + "---|" * len(workers),
+        *[
+            f"| {at - began:.0f} | "
+            + " | ".join(f"{sample[name] / 1024:.1f}" if name in sample else "—" for name in workers)
+            + " |"
+            for at, sample in warm_up["samples"]
+        ],
+        "",
+    ]
