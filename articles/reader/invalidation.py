@@ -18,7 +18,7 @@ What a change purges:
 - a byline, tag or photo placement added or removed: the story, and the author's or tag's key
   (the old ones go when they are removed, so a story moved off a tag leaves the tag's page);
 - a photo's use ending (its story withdrawn, returned to draft, deleted or rescheduled; the photo
-  taken out of the body or replaced as the lead) and any edit of the photo itself (caption,
+  taken out of the body, replaced as the lead or as an author's portrait) and any edit of the photo itself (caption,
   credit, rights, digital source type, ...): ``photo-<id>``, the key its rendition files are
   served under (articles/photos/serving.py), besides the stories showing it;
 - a correction: the story and ``corrections``;
@@ -181,6 +181,27 @@ def _on_renamed(sender, instance, using, created=False, **kwargs):
         record({SITE}, using)
 
 
+def _on_author_pre_save(sender, instance, raw, using, **kwargs):
+    if raw or instance.pk is None:
+        return
+    instance._purge_photo_before = (
+        Author.objects.using(using).filter(pk=instance.pk).values_list("photo_id", flat=True).first()
+    )
+
+
+def _on_author_saved(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
+    # A portrait replaced or taken away: the old photo's files may no longer be served.
+    before = getattr(instance, "_purge_photo_before", None)
+    instance._purge_photo_before = None
+    if not raw and before is not None and before != instance.photo_id:
+        record({photo_surrogate_key(before)}, using)
+
+
+def _on_author_deleted(sender, instance, using, **kwargs):
+    if instance.photo_id is not None:
+        record({photo_surrogate_key(instance.photo_id)}, using)
+
+
 def _on_photo(sender, instance, using, created=False, **kwargs):
     if created:
         return  # on no page until a story uses it, which is that story's change
@@ -228,6 +249,9 @@ def connect_signals() -> None:
     for model in (Section, Author, TaggedStory.tag_model()):
         post_save.connect(_on_renamed, sender=model, dispatch_uid=f"purge_{model.__name__}_saved")
         post_delete.connect(_on_renamed, sender=model, dispatch_uid=f"purge_{model.__name__}_deleted")
+    pre_save.connect(_on_author_pre_save, sender=Author, dispatch_uid="purge_author_pre_save")
+    post_save.connect(_on_author_saved, sender=Author, dispatch_uid="purge_author_portrait_saved")
+    post_delete.connect(_on_author_deleted, sender=Author, dispatch_uid="purge_author_portrait_deleted")
     post_save.connect(_on_photo, sender=Photo, dispatch_uid="purge_photo_saved")
     post_delete.connect(_on_photo, sender=Photo, dispatch_uid="purge_photo_deleted")
     m2m_changed.connect(_on_related, sender=Story.related.through, dispatch_uid="purge_related")

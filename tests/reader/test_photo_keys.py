@@ -12,7 +12,7 @@ from articles import richtext
 from articles.models import PendingPurge, Photo
 from articles.reader import invalidation
 from articles.stories import workflow
-from tests.factories import PhotoFactory, StoryFactory
+from tests.factories import AuthorFactory, PhotoFactory, StoryFactory
 from tests.reader import test_cache as base
 from tests.reader import test_cache_keys as keyed
 from tests.reader.test_cache_keys import recorded_keys
@@ -124,6 +124,14 @@ def test_rights_running_out_purge_the_photo_even_where_no_story_uses_it(db):
     photo = PhotoFactory()
     photo.rights_expire_on = timezone.localdate() - timedelta(days=1)
     assert recorded_keys(photo.save) == {photo_key(photo)}
+
+
+def test_a_replaced_or_removed_author_portrait_is_purged(db):
+    old, new = PhotoFactory(), PhotoFactory()
+    author = AuthorFactory(photo=old)
+    author.photo = new
+    assert photo_key(old) in recorded_keys(author.save)
+    assert photo_key(new) in recorded_keys(author.delete)
 
 
 def test_a_new_photo_purges_nothing(db):
