@@ -39,6 +39,7 @@ HOST = "127.0.0.1"
 DATABASE = "newsroom_desk_robust"
 REDIS_DB = 9
 PUBLISH_EVERY = 10.0
+RECONNECT = 0.02  # a connection is closed after a request with this chance, so both workers get connections
 
 
 def log(message: str) -> None:
@@ -213,8 +214,8 @@ class Load:
                 response = connection.getresponse()
                 response.read()
                 status = str(response.status)
-                if response.getheader("Connection", "").lower() == "close":
-                    connection.close()
+                if response.getheader("Connection", "").lower() == "close" or chooser.random() < RECONNECT:
+                    connection.close()  # the next request opens a new one
             except Exception as error:  # a refused or reset connection, a timeout: a result too
                 status = f"error ({type(error).__name__})"
                 connection.close()
