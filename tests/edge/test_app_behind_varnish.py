@@ -21,7 +21,7 @@ from articles.reader import cache_requests, invalidation
 from articles.stories import corrections, sharelinks, workflow
 from articles.stories.roles import sync_roles
 from tests.edge.conftest import HOST, running_varnish
-from tests.factories import AuthorFactory, SectionFactory, StoryFactory, UserFactory
+from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory, UserFactory
 
 pytestmark = pytest.mark.edge
 
@@ -165,6 +165,34 @@ def test_a_withdrawal_is_gone_at_the_edge_at_once(stack, newsroom):
     assert stack.get(story.get_absolute_url()).status == 404
     assert "Ferry timetable changes" not in stack.get("/city/").body
     assert served(stack, other.get_absolute_url())[1] == "HIT"
+
+
+def rendition_path(photo) -> str:
+    return "/" + photo.renditions["slots"]["w"]["jpeg"][0][2]
+
+
+def test_a_withdrawn_storys_photo_files_are_gone_at_the_edge_at_once(stack, newsroom):
+    story, other = newsroom["story"], newsroom["other"]
+    for each in (story, other):
+        each.lead_photo = PhotoFactory()
+        each.save()
+    ours, theirs = rendition_path(story.lead_photo), rendition_path(other.lead_photo)
+    warmed(stack, ours, theirs)
+    workflow.story_withdraw(story=story, user=newsroom["editor"])
+    assert stack.get(ours).status == 404
+    assert served(stack, theirs)[1] == "HIT"
+
+
+def test_a_photo_edit_reaches_its_api_answer_at_the_edge(stack, newsroom):
+    story = newsroom["story"]
+    story.lead_photo = PhotoFactory(credit="Ana Ruiz")
+    story.save()
+    path = f"/api/v1/photos/{story.lead_photo_id}"
+    warmed(stack, path)
+    story.lead_photo.credit = "Harbour Agency"
+    story.lead_photo.save()
+    _status, cached, body = served(stack, path)
+    assert cached == "MISS" and "Harbour Agency" in body
 
 
 def test_staff_and_share_link_previews_are_never_cached(stack, newsroom, client):
