@@ -1,7 +1,7 @@
 """The story form's helpers on the server: preview, presence, new contributors, tag suggestions.
 
 Each is a URL of the story admin (StoryToolsMixin.get_urls), checks permission here, and calls
-the job folders' services. The browser side is articles/static/articles/admin/story_form.js.
+the job folders' services. The browser side is articles/static/articles/admin/story_form.js and story_form/.
 """
 
 from datetime import timedelta
