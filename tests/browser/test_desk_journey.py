@@ -256,7 +256,7 @@ POSITIONS = """(wanted) => {
 }"""
 
 
-def _reader_sees_it_in_order(reader, story: Story, photos: tuple[Photo, Photo]) -> None:
+def _reader_sees_it_in_order(reader) -> None:
     expect(reader.get_by_role("heading", level=1)).to_have_text(HEADLINE)
     parts = [
         ("headline", "main h1", 0),
@@ -331,7 +331,7 @@ def test_the_desk_from_upload_to_a_correction_in_three_browsers(browser_context,
 
     reader = browser_context().new_page()
     _wait_until_live(reader, story)
-    _reader_sees_it_in_order(reader, story, photos)
+    _reader_sees_it_in_order(reader)
     expect(reader.locator(".times")).to_contain_text("Published")
     expect(reader.locator(".times .updated")).to_have_count(0)
     screenshots.take(reader, "journey-reader")
@@ -352,5 +352,5 @@ def test_the_desk_from_upload_to_a_correction_in_three_browsers(browser_context,
     expect(updated).to_have_attribute("datetime", seo.isoformat(correction.published_at))
     expect(updated).to_have_text(re.compile(timezone.localtime(correction.published_at).strftime(r"%H:%M")))
     expect(reader.locator(".corrections")).to_contain_text("It was forty.")
-    _reader_sees_it_in_order(reader, story, photos)
+    _reader_sees_it_in_order(reader)
     screenshots.take(reader, "journey-updated")
