@@ -62,7 +62,7 @@ class StoryPartInline(admin.TabularInline):
 
 
 class BylineInline(StoryPartInline):
-    """Bylines in order: story_form.js adds up/down buttons (they renumber `order`) and "New contributor"."""
+    """Bylines in order: story_form/bylines.js adds up/down buttons (they renumber `order`) and "New contributor"."""
 
     model = Byline
     extra = 1
@@ -125,7 +125,16 @@ class StoryAdmin(StoryToolsMixin, StoryWorkflowMixin, StoryHistoryMixin, Bookkee
 
     class Media:
         css = {"all": ["articles/admin/story.css", "articles/admin/body_editor.css", "articles/admin/phone.css"]}
-        js = ["articles/admin/story_form.js"]
+        # One file per job of the form (common.js first, story_form.js last: it starts the others).
+        js = [
+            "articles/admin/story_form/common.js",
+            "articles/admin/story_form/counts.js",
+            "articles/admin/story_form/tags.js",
+            "articles/admin/story_form/bylines.js",
+            "articles/admin/story_form/drafts.js",
+            "articles/admin/story_form/presence.js",
+            "articles/admin/story_form.js",
+        ]
 
     # --- Who may do what
 

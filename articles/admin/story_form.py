@@ -41,7 +41,7 @@ BODY_HELP = (
     "Ctrl+Shift+B quote · Ctrl/Cmd+Z undo."
 )
 
-# What search engines and feeds use, said in each field's help text and counted live by story_form.js.
+# What search engines and feeds use, said in each field's help text and counted live by story_form/counts.js.
 HEADLINE_AIM = 70  # search results show about this many characters of a title
 STANDFIRST_AIM = 160  # the meta description and feed summaries
 SHORT_HEADLINE_AIM = 90
@@ -49,14 +49,14 @@ TAG_MAX_LENGTH = 100  # taggit's Tag.name
 
 
 class GrowingTextarea(forms.Textarea):
-    """A full-width text box that grows with its text, with a live count against `aim` (story_form.js)."""
+    """A full-width text box that grows with its text, with a live count against `aim` (story_form/counts.js)."""
 
     def __init__(self, *, aim: int, rows: int = 1):
         super().__init__(attrs={"rows": rows, "class": "story-grow", "data-count-aim": aim})
 
 
 class TagWordsWidget(forms.TextInput):
-    """Tags as one line of words, commas between them; story_form.js turns it into chips with suggestions."""
+    """Tags as one line of words, commas between them; story_form/tags.js turns it into chips with suggestions."""
 
     def __init__(self):
         super().__init__(attrs={"class": "story-tags", "autocomplete": "off"})

@@ -1,7 +1,7 @@
 """The story form's helpers on the server: preview, presence, new contributors, tag suggestions.
 
 Each is a URL of the story admin (StoryToolsMixin.get_urls), checks permission here, and calls
-the job folders' services. The browser side is articles/static/articles/admin/story_form.js.
+the job folders' services. The browser side is articles/static/articles/admin/story_form.js and story_form/.
 """
 
 from datetime import timedelta
@@ -19,10 +19,9 @@ from django.utils.text import slugify
 from django.utils.timesince import timesince
 from taggit.models import Tag
 
-from articles import richtext
 from articles.dates import person_name
-from articles.models import Author, Byline, Correction, Placement, Section, Story, StoryStatus, TaggedStory
-from articles.stories import contributors, permissions, presence
+from articles.models import Author, Byline, Correction, Photo, Placement, Section, Story, StoryStatus, TaggedStory
+from articles.stories import contributors, permissions, placements, presence
 
 TAG_SUGGESTIONS = 10
 
@@ -107,8 +106,7 @@ class StoryToolsMixin:
                 setattr(story, name, value)
         if story.section_id is None:
             story.section = Section.objects.order_by("position", "name").first() or Section(name="—", slug="none")
-        story.body = richtext.sanitize(story.body)
-        story.body_blocks = richtext.split_blocks(story.body)
+        story.derive_body()  # as a save would: figures only of photos in the library
         story.slug = story.slug or slugify(story.headline, allow_unicode=True)[:220].strip("-") or "story"
         if story.publish_at is None:
             story.publish_at = timezone.now()  # The page needs a time; the banner and template never show it.
@@ -120,12 +118,27 @@ class StoryToolsMixin:
             "corrections": _cached(
                 Correction, list(Correction.objects.filter(story_id=existing_pk)) if existing_pk else []
             ),
-            "placements": _cached(
-                Placement,
-                list(Placement.objects.filter(story_id=existing_pk).select_related("photo")) if existing_pk else [],
-            ),
+            "placements": _cached(Placement, self._preview_placements(story)),
         }
         return story, problems
+
+    @staticmethod
+    def _preview_placements(story: Story) -> list[Placement]:
+        """The photos of the posted body where it puts them, as saving it would record them: a photo
+        placed or moved since the last save shows where it now stands, with its caption as typed."""
+        wanted = placements.body_photos(story.body_blocks)
+        photos = Photo.objects.in_bulk({photo.photo_id for photo in wanted})
+        return [
+            Placement(
+                story=story,
+                photo=photos[photo.photo_id],
+                paragraph=photo.paragraph,
+                order=photo.order,
+                caption=photo.caption,
+            )
+            for photo in wanted
+            if photo.photo_id in photos
+        ]
 
     @staticmethod
     def _preview_bylines(request, story: Story) -> list[Byline]:

@@ -1,7 +1,7 @@
 """Who else has a story's edit form open now, so two people do not rewrite the same story unawares.
 
 The edit form records a visit when it is shown and then every HEARTBEAT while its tab is open
-(a small fetch from story_form.js); closing or hiding the tab says "left". So "now" is a short
+(a small fetch from story_form/presence.js); closing or hiding the tab says "left". So "now" is a short
 window: a name drops within PRESENCE_WINDOW of its last sign of life, at once when the tab says so.
 Only people who may edit the story are recorded: a read-only viewer is not editing.
 """

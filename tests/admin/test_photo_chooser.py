@@ -3,12 +3,13 @@
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles.admin import photo_chooser
 from articles.models import Photo
-from tests.factories import PhotoFactory
+from tests.factories import PhotoFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,8 +88,31 @@ def test_a_bad_file_is_refused_with_its_reason_and_leaves_nothing(editor_client)
     assert not Photo.objects.exists()
 
 
-def test_a_reporter_without_the_upload_right_hears_why(reporter_client):
-    response = reporter_client.post(UPLOAD, {"file": _file("iptc_utf8.jpg")})
+def test_a_reporter_uploads_their_own_photo_from_the_chooser(reporter_client, reporter):
+    assert reporter_client.get(URL).json()["can_upload"] is True
+    response = reporter_client.post(UPLOAD, {"file": _file("iptc_utf8.jpg", "my-picture.jpg")})
+    assert response.status_code == 200, response.content
+    photo = Photo.objects.get(pk=response.json()["photo"]["id"])
+    assert photo.created_by == reporter and photo.original_filename == "my-picture.jpg"
+    assert ids(reporter_client.get(URL, {"id": photo.pk})) == [photo.pk]
+
+
+def test_a_reporter_still_cannot_change_a_photo(reporter_client, photodesk):
+    # Theirs or another person's: captions, credits and rights of the library stay with the photo desk.
+    others = PhotoFactory(caption="The photo desk's picture", created_by=photodesk)
+    change = reverse("admin:articles_photo_change", args=[others.pk])
+    posted = reporter_client.post(change, {"caption": "Changed by a reporter", "alt_text": "x"})
+    assert posted.status_code == 403
+    others.refresh_from_db()
+    assert others.caption == "The photo desk's picture"
+    page = reporter_client.get(change)  # they may look, not edit
+    assert page.status_code == 200 and b'name="_save"' not in page.content
+
+
+def test_a_user_without_the_upload_right_hears_why(client):
+    client.force_login(UserFactory(username="visitor", role="Reporter"))
+    Group.objects.get(name="Reporter").permissions.remove(Permission.objects.get(codename="add_photo"))
+    response = client.post(UPLOAD, {"file": _file("iptc_utf8.jpg")})
     assert response.status_code == 403
     assert response.json()["error"] == "You do not have permission to add photos."
-    assert reporter_client.get(URL).json()["can_upload"] is False
+    assert client.get(URL).json()["can_upload"] is False

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Author, AuthorKind, EditPresence, Story, StoryStatus
+from articles.models import Author, AuthorKind, EditPresence, Placement, Story, StoryStatus
 from tests.admin.admin_pages import change_url, form_data, open_change_form
-from tests.factories import AuthorFactory, SectionFactory, StoryFactory
+from tests.factories import AuthorFactory, PhotoFactory, SectionFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -198,6 +198,20 @@ def test_the_preview_shows_the_unsaved_form_as_readers_would_and_saves_nothing(e
     saved = Story.objects.get(pk=story.pk)
     assert (saved.headline, saved.dateline, saved.version) == ("Saved headline", "OLD", story.version)
     assert not Tag.objects.filter(name="Brand new tag").exists()
+
+
+def test_the_preview_shows_a_photo_placed_since_the_last_save_where_it_now_stands(editor_client):
+    story = StoryFactory(status=StoryStatus.DRAFT, publish_at=None, body="<p>One.</p><p>Two.</p>")
+    photo = PhotoFactory(caption="The library's caption", photographer="Ana Ruiz", source="")
+    data = open_change_form(editor_client, story)
+    data["body"] = f'<p>One.</p><figure data-photo="{photo.pk}"><figcaption>As typed</figcaption></figure><p>Two.</p>'
+    response = editor_client.post(reverse("admin:articles_story_preview", args=[story.pk]), data)
+    figure = _page(response).select_one(".story-body figure.photo")
+    assert figure is not None, "the photo placed in the unsaved body is missing from the preview"
+    assert figure.find(class_="caption").get_text() == "As typed"
+    assert figure.find(class_="credit").get_text() == "Ana Ruiz"
+    assert figure.find_previous_sibling("p").get_text() == "One."
+    assert not Placement.objects.filter(story=story).exists()  # previewing saved nothing
 
 
 def test_the_preview_of_a_new_story_saves_nothing(editor_client):

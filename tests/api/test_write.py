@@ -11,7 +11,7 @@ from PIL import Image
 
 from articles.models import ApiToken, Photo, Story, StoryStatus
 from tests.api.conftest import TokenClient, token_for
-from tests.factories import AuthorFactory, SectionFactory, StoryFactory
+from tests.factories import AuthorFactory, SectionFactory, StoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -201,7 +201,7 @@ def jpeg_bytes(color="teal") -> bytes:
     return buffer.getvalue()
 
 
-def test_photo_desk_uploads_through_the_pipeline(api_client_for, photodesk, reporter):
+def test_photo_desk_uploads_through_the_pipeline(api_client_for, photodesk):
     client = api_client_for(photodesk)
     upload = SimpleUploadedFile("harbour.jpg", jpeg_bytes(), content_type="image/jpeg")
     response = client.post("/api/v1/desk/photos", {"file": upload, "caption": "The harbour", "credit": "Ana"})
@@ -212,11 +212,19 @@ def test_photo_desk_uploads_through_the_pipeline(api_client_for, photodesk, repo
     assert duplicate.status_code == 409 and f"no. {photo.pk}" in duplicate.json()["detail"]
     bad = client.post("/api/v1/desk/photos", {"file": SimpleUploadedFile("notes.jpg", b"not a picture at all")})
     assert bad.status_code == 422 and bad.json()["detail"]
-    forbidden = api_client_for(reporter).post(
+    # A user in no desk role has a token but not the right to add photos (reporters and editors do).
+    forbidden = api_client_for(UserFactory(username="visitor")).post(
         "/api/v1/desk/photos", {"file": SimpleUploadedFile("x.jpg", jpeg_bytes("red"))}
     )
     assert forbidden.status_code == 403
     assert Photo.objects.count() == 1
+
+
+def test_a_reporter_uploads_a_photo_through_the_api_as_in_the_admin(api_client_for, reporter):
+    upload = SimpleUploadedFile("quay.jpg", jpeg_bytes("green"), content_type="image/jpeg")
+    response = api_client_for(reporter).post("/api/v1/desk/photos", {"file": upload, "caption": "The quay"})
+    assert response.status_code == 201, response.content
+    assert Photo.objects.get(pk=response.json()["id"]).created_by == reporter
 
 
 def test_token_admin_shows_the_secret_once_and_only_own_tokens(client, editor, reporter):

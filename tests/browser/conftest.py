@@ -140,15 +140,18 @@ def reader(browser_context):
 class Screenshots:
     folder: Path
 
-    def take(self, page, name: str) -> list[Path]:
-        """Full-page screenshots at phone and desktop widths, e.g. screenshots/story-phone-390.png."""
+    def take(self, page, name: str, *, full_page: bool = True) -> list[Path]:
+        """Full-page screenshots at phone and desktop widths, e.g. screenshots/story-phone-390.png.
+
+        A modal dialog is best seen as the person sees it: `full_page=False` keeps to the window.
+        """
         self.folder.mkdir(exist_ok=True)
         viewport = page.viewport_size
         paths = []
         for label, width in WIDTHS.items():
             page.set_viewport_size({"width": width, "height": 900})
             path = self.folder / f"{name}-{label}-{width}.png"
-            page.screenshot(path=path, full_page=True)
+            page.screenshot(path=path, full_page=full_page)
             paths.append(path)
         page.set_viewport_size(viewport)
         return paths

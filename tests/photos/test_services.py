@@ -47,12 +47,19 @@ def test_duplicate_upload_points_at_the_existing_photo(photodesk):
     assert Photo.objects.count() == 1
 
 
-def test_reporter_may_not_add_photos(db):
+def test_a_user_without_a_desk_role_may_not_add_photos(db):
     from django.core.exceptions import PermissionDenied
 
-    reporter = UserFactory(username="rep", role="Reporter")
+    outsider = UserFactory(username="visitor")
     with pytest.raises(PermissionDenied):
-        upload("x.jpg", reporter, "iptc_utf8.jpg")
+        upload("x.jpg", outsider, "iptc_utf8.jpg")
+    assert not Photo.objects.exists()
+
+
+def test_a_reporter_adds_a_photo_of_their_own(db):
+    reporter = UserFactory(username="rep", role="Reporter")
+    result = upload("x.jpg", reporter, "iptc_utf8.jpg")
+    assert result.photo is not None and result.photo.created_by == reporter
 
 
 def test_original_is_not_public(client, photodesk):
