@@ -4,9 +4,14 @@ Sent twice, as ``xkey`` (Varnish's xkey module) and ``Surrogate-Key`` (Fastly an
 separated. The names are shared with the reader pages: ``story-<id>``, ``section-<id>``,
 ``tag-<id>``, ``author-<id>``, ``photo-<id>`` (as on the photo's rendition files), and ``api``
 on every API response.
+
+A list also names ``archive``, as the reader's archive pages do: the keys of the rows it shows
+cannot name a story published after it was cached, and every publish or withdrawal purges
+``archive`` (articles/reader/invalidation.py, LIST_KEYS).
 """
 
 API_KEY = "api"
+LIST_KEY = "archive"
 
 
 def story_keys(story) -> list[str]:

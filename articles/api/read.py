@@ -16,7 +16,7 @@ from taggit.models import Tag
 from articles.api import ninjs, serialize
 from articles.api.answers import latest, read_answer
 from articles.api.cursor import page
-from articles.api.keys import story_keys
+from articles.api.keys import LIST_KEY, story_keys
 from articles.api.problems import ApiProblem
 from articles.api.schemas import (
     AuthorOut,
@@ -73,7 +73,7 @@ def not_found(what: str = "story") -> ApiProblem:
 @router.get("/stories", response={200: StoryPage, 400: Problem, 422: Problem}, summary="Live stories, newest first")
 def story_list(request, filters: Query[StoryFilters]):
     stories = serialize.stories_for_list()
-    keys = []
+    keys = [LIST_KEY]
     if filters.section:
         stories = stories.filter(section__slug=filters.section)
         keys += [f"section-{pk}" for pk in Section.objects.filter(slug=filters.section).values_list("pk", flat=True)]
@@ -162,14 +162,16 @@ def section_list(request):
 def author_list(request):
     live = Story.objects.live().filter(bylines__author=OuterRef("pk"))
     authors = list(Author.objects.filter(Exists(live)).order_by("name", "pk"))
-    return read_answer([serialize.author_data(a) for a in authors], keys=[f"author-{a.pk}" for a in authors])
+    return read_answer(
+        [serialize.author_data(a) for a in authors], keys=[LIST_KEY, *(f"author-{a.pk}" for a in authors)]
+    )
 
 
 @router.get("/tags", response=list[TagOut], summary="Every tag on a live story")
 def tag_list(request):
     live = Story.objects.live().filter(tagged_items__tag=OuterRef("pk"))
     tags = list(Tag.objects.filter(Exists(live)).order_by("name", "pk"))
-    return read_answer([serialize.tag_data(t) for t in tags], keys=[f"tag-{t.pk}" for t in tags])
+    return read_answer([serialize.tag_data(t) for t in tags], keys=[LIST_KEY, *(f"tag-{t.pk}" for t in tags)])
 
 
 def public_photos():
@@ -183,7 +185,7 @@ def public_photos():
 def photo_list(request, params: Query[PageParams]):
     rows, next_cursor = page(public_photos(), cursor=params.cursor, size=params.size(), time_field="created")
     items = [data for photo in rows if (data := serialize.photo_data(photo)) is not None]
-    keys = [photo_surrogate_key(photo.pk) for photo in rows]
+    keys = [LIST_KEY, *(photo_surrogate_key(photo.pk) for photo in rows)]
     return read_answer({"items": items, "next_cursor": next_cursor}, schema=PhotoPage, keys=keys)
 
 
