@@ -235,3 +235,23 @@ def test_with_the_cache_down_pages_are_rendered_in_full(client, story, monkeypat
         assert "The first sailing moves to 7.10." in page
         assert "Harbour wall repaired" in page
         assert "Ferry timetable changes" in text(client.get("/city/"))
+
+
+def test_a_change_whose_purge_failed_is_shown_until_the_purge_lands(client, story, editor, committed, monkeypatch):
+    client.get(story.get_absolute_url())
+    purge_keys = page_cache.purge_keys
+
+    def cache_down(keys):
+        raise ConnectionError("the cache did not answer")
+
+    monkeypatch.setattr(page_cache, "purge_keys", cache_down)
+    story.body = "<p>The first sailing now moves to 6.50.</p>"
+    with committed():
+        workflow.story_save(story=story, user=editor)
+    assert invalidation.pending_keys() >= {f"story-{story.pk}"}  # kept in the outbox for a retry
+    # The old article is still stored, but a pending key keeps it from being used (or replaced).
+    assert "The first sailing now moves to 6.50." in text(client.get(story.get_absolute_url()))
+    monkeypatch.setattr(page_cache, "purge_keys", purge_keys)
+    assert invalidation.flush()  # the cache answers again: the retry lands
+    for _ in range(2):
+        assert "The first sailing now moves to 6.50." in text(client.get(story.get_absolute_url()))
