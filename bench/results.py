@@ -35,24 +35,28 @@ WHY = {
         "Django's ORM building and compiling those queries and turning rows into models, about 20% in the "
         "template engine and Django's escaping, date formatting and URL reversing, and the rest in the request "
         "cycle. One core then serves about 1000 ÷ (render ms + 0.3) pages a second, fewer under wrk's 8 "
-        "connections. 250 req/s needs about 4 ms a page, half of what it costs. What would get there: the page "
-        "cache (the cached column: every page above 2,000 req/s), or caching the rendered story body and "
-        "related list per story under the page cache's generation, or a faster template engine and hand-built "
-        "SQL for the hot queries. We kept Django's ORM and templates, and cut what they did instead (bylines and "
-        "tags by index, persistent SQLite connections, no per-call Redis client)."
+        "connections. 250 req/s needs about 4 ms a page, half of what it costs all cold. The fragment cache "
+        "(articles/reader/fragments.py) keeps the story's metadata, article and related block between renders: a "
+        "miss whose story did not change costs 2 queries and the page around them (the fragments-warm column and "
+        "the warm CPU figure); the target is judged on the all-cold figure, the cost of a page whose story "
+        "just changed. Past that: the page cache (the cached column), or a faster template engine and "
+        "hand-built SQL for the hot queries."
     ),
     "home": (
         "The home page shows about 97 stories: the lead, 4 top stories, 12 latest and 4 in each of 20 sections "
         "(the bench dataset has 20 sections; the demo has 6), 94 KB of HTML. Its 5 queries take under 2 ms of "
         "SQL (the section blocks are one UNION ALL of per-section index walks); the rest is building 85 cards "
         "(model instances, URLs, dates, srcsets). The cost grows with the number of sections, not the archive. "
-        "What would get there: fewer section blocks on the home page, or caching each card's HTML under the "
-        "page cache's generation."
+        "Each card's HTML now comes from the fragment cache when its story did not change (the fragments-warm "
+        "column), which saves the card markup but not the queries or the model instances the cards are built "
+        "from, the larger share. What would get there: fewer section blocks on the home page, or lists "
+        "read as plain values rather than models."
     ),
     "section": (
         "3 queries (sections, stories, bylines) with well under 1 ms of SQL; the CPU goes to the request cycle, "
         "the ORM and 20 cards. Close to the target on SQLite; on PostgreSQL each query also waits for the server, "
-        "which shares the two cores. Fix as for the home page: cache card HTML under the page cache's generation."
+        "which shares the two cores. Cached card HTML (the fragments-warm column) saves little on 20 cards: the "
+        "cost is the request cycle and the models. Fix as for the home page."
     ),
     "tag": (
         "The stories come from the index (tag, -publish_at) in page order and nothing is counted (pages are newer "
