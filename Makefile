@@ -73,7 +73,8 @@ test-fast: $(STAMP)
 test-browser: $(STAMP) node_modules/.package-lock.json
 	$(PY) -m pytest -m "browser or validator" $(PYTEST_ARGS)
 
-# The benchmark at 100,000 stories on SQLite and PostgreSQL (about 15 minutes on a fresh clone): bench/RESULTS.md.
+# The benchmark at 100,000 stories on SQLite and PostgreSQL, Varnish in front, and the newsroom simulation
+# (about 20 minutes on a fresh clone; installs wrk, nginx, varnish and varnish-modules when missing): bench/RESULTS.md.
 bench: $(STAMP)
 	$(PY) bench/run.py
 

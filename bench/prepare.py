@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 ROTATION_STORIES = 500
 SEARCH_QUERY = "ferry timetable"
 SECTION_DEEP_PAGE = 50
+FRAGMENT_PAGES = ("story", "home", "section", "section_deep", "tag", "author")
 
 
 RENDER_SAMPLES = 10
@@ -100,6 +101,7 @@ def main(out: Path) -> None:
         "admin_changelist": "/admin/articles/story/",
     }
     settings.NEWSROOM_PAGE_CACHE = False  # count what a render costs
+    settings.NEWSROOM_FRAGMENT_CACHE = False  # everything rendered: a cold miss
     client = Client(HTTP_HOST="127.0.0.1")
     facts = {}
     for name, path in pages.items():
@@ -115,6 +117,18 @@ def main(out: Path) -> None:
             "bytes": len(response.content),
             **render_cost(client, path),
         }
+    # The same pages missing from the page cache but with their fragments warm (articles/reader/fragments.py).
+    settings.NEWSROOM_FRAGMENT_CACHE = True
+    settings.NEWSROOM_PURGE_PENDING_CHECK_SECONDS = 3600  # the outbox read once, not in the counts
+    for name in FRAGMENT_PAGES:
+        client.cookies.clear()
+        client.get(pages[name])  # stores the fragments
+        with CaptureQueriesContext(connection) as queries:
+            client.get(pages[name])
+        # Counted now: the next request empties the connection's query log.
+        facts[name]["queries_fragments"] = len(queries)
+        facts[name]["cpu_ms_fragments"] = render_cost(client, pages[name])["cpu_ms"]
+    settings.NEWSROOM_FRAGMENT_CACHE = False
     targets = {
         "pages": facts,
         "admin_cookie": cookie,

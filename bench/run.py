@@ -5,11 +5,20 @@ build the 100,000-story dataset if it is missing, serve the site with gunicorn u
 settings (DEBUG off, whitenoise, collectstatic into bench/out/static) pinned to CPU 0, and load
 it with wrk pinned to CPU 1: every page uncached and through the page cache, the two floors (a
 bare Django view returning the story page's bytes, nginx serving the same bytes as a file), and
-each page's query count. Then the 24-megapixel photo upload and the EXPLAIN plans.
+each page's query count. Every page is measured with the page cache off twice where it has
+fragments (articles/reader/fragments.py): everything cold, and with its fragments warm. On SQLite
+also: Varnish (deploy/varnish, pinned to CPU 0 like the nginx floor) in front of gunicorn, its
+hits against nginx, and the purge latency from a withdrawal's commit to the page gone at the
+edge (bench/purge_latency.py, on a copy of the dataset); and the newsroom simulation
+(bench/newsroom_sim.py) in both invalidation modes. Then the 24-megapixel photo upload and the
+EXPLAIN plans.
 
 Everything listens on 127.0.0.1, every load is bounded in time, and every server started here
 is stopped by its process id. Knobs (environment): BENCH_DATABASES=sqlite,postgresql,
-BENCH_DURATION=10 (seconds per run), BENCH_CONNECTIONS=8, BENCH_WORKERS=2, BENCH_STORIES=100000.
+BENCH_DURATION=10 (seconds per run), BENCH_CONNECTIONS=8, BENCH_WORKERS=2, BENCH_STORIES=100000,
+BENCH_SIM_SECONDS=90 (each simulation mode), BENCH_PURGES=20, BENCH_PORT=8191 (and the next two),
+BENCH_REDIS_URL=redis://127.0.0.1:6379/9. Debian's wrk, nginx, varnish and
+varnish-modules are installed with apt-get when missing.
 """
 
 import json
@@ -20,6 +29,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -33,24 +43,29 @@ OUT = BENCH / "out"
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 HOST = "127.0.0.1"
-DJANGO_PORT = 8191
-NGINX_PORT = 8192
-REDIS_URL = "redis://127.0.0.1:6379/9"
+DJANGO_PORT = int(os.environ.get("BENCH_PORT", "8191"))  # nginx and Varnish on the next two
+NGINX_PORT = DJANGO_PORT + 1
+VARNISH_PORT = DJANGO_PORT + 2
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/newsroom_bench"
 
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 STORIES = int(os.environ.get("BENCH_STORIES", "100000"))
+PURGES = int(os.environ.get("BENCH_PURGES", "20"))
+SIM_SECONDS = int(os.environ.get("BENCH_SIM_SECONDS", "90"))
 DATABASES = [name.strip() for name in os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",") if name]
 
 # The commands that started the servers, for bench/RESULTS.md; and the settings shown with them.
 COMMANDS: dict[str, str] = {}
 SHOWN_SETTINGS = (
-    "DJANGO_SETTINGS_MODULE", "DEBUG", "DATABASE_URL", "REDIS_URL", "NEWSROOM_PAGE_CACHE",
+    "DJANGO_SETTINGS_MODULE", "DEBUG", "DATABASE_URL", "REDIS_URL", "NEWSROOM_PAGE_CACHE", "NEWSROOM_FRAGMENT_CACHE",
     "SECURE_SSL_REDIRECT", "NEWSROOM_SERVE_MEDIA", "ALLOWED_HOSTS", "NEWSROOM_SITE_URL",
 )  # fmt: skip
 
+# Pages built partly from fragments (story parts, cards): measured again with their fragments warm.
+FRAGMENT_PAGES = ("story", "rotation", "home", "section", "section_deep", "tag", "author")
 # name, label, measured through the page cache too, measured at one connection for latency
 PAGES = [
     ("story", "Story page (one story)", True, True),
@@ -89,13 +104,49 @@ def run(command, env=None, check=True, capture=False, **kwargs):
 # --- Tools and machine --------------------------------------------------------------------------
 
 
+def varnishd() -> str | None:
+    return shutil.which("varnishd") or shutil.which("/usr/sbin/varnishd")
+
+
+def has_xkey() -> bool:
+    """Whether Varnish can load the xkey vmod (varnish-modules) that deploy/varnish/newsroom.vcl imports."""
+    binary = varnishd()
+    if binary is None:
+        return False
+    # varnishd compiles as its own unprivileged user: the file goes in a folder anyone may read.
+    folder = Path(tempfile.mkdtemp(prefix="newsroom-bench-vcl-"))
+    try:
+        folder.chmod(0o755)
+        vcl = folder / "check.vcl"
+        vcl.write_text('vcl 4.1;\nimport xkey;\nbackend app { .host = "127.0.0.1"; .port = "9"; }\n')
+        vcl.chmod(0o644)
+        check = subprocess.run(
+            [binary, "-C", "-n", folder / "varnish", "-f", vcl], capture_output=True, text=True, check=False
+        )
+        return check.returncode == 0
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# Debian packages: what each tool comes in.
+PACKAGES = {"wrk": "wrk", "nginx": "nginx", "varnishd": "varnish", "xkey": "varnish-modules"}
+
+
 def ensure_tools() -> None:
-    missing = [tool for tool in ("wrk", "nginx", "taskset") if shutil.which(tool) is None]
-    if missing:
-        log(f"installing {' '.join(missing)} from Debian's packages")
-        run(["apt-get", "install", "-y", "wrk", "nginx"], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-    if shutil.which("wrk") is None or shutil.which("nginx") is None:
-        sys.exit("wrk and nginx are needed: apt-get install -y wrk nginx")
+    """wrk, nginx, varnishd and the xkey vmod, installed from Debian's packages when missing."""
+
+    def missing() -> list[str]:
+        tools = [tool for tool in ("wrk", "nginx") if shutil.which(tool) is None]
+        tools += [] if varnishd() else ["varnishd"]
+        tools += [] if has_xkey() else ["xkey"]
+        return tools
+
+    if absent := missing():
+        packages = sorted({PACKAGES[tool] for tool in absent} | ({"varnish"} if "xkey" in absent else set()))
+        log(f"installing {' '.join(packages)} from Debian's packages")
+        run(["apt-get", "install", "-y", "-qq", *packages], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    if shutil.which("taskset") is None or (absent := missing()):
+        sys.exit(f"needed: taskset (util-linux), wrk, nginx, varnish, varnish-modules; missing: {absent}")
 
 
 def machine() -> dict:
@@ -130,6 +181,7 @@ def machine() -> dict:
         "redis": first_line(["redis-server", "--version"]),
         "wrk": first_line(["wrk", "-v"]),
         "nginx": first_line(["nginx", "-v"]),
+        "varnish": first_line([varnishd() or "varnishd", "-V"]),
     }
 
 
@@ -140,7 +192,10 @@ def load_average() -> str:
 # --- Environment and data -------------------------------------------------------------------------
 
 
-def environment(database: str, *, page_cache: bool, floor_file: Path | None = None) -> dict:
+def environment(
+    database: str, *, page_cache: bool, fragments: bool | None = None, floor_file: Path | None = None
+) -> dict:
+    """The app's environment; ``fragments`` (the fragment cache) follows ``page_cache`` unless given."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -160,6 +215,7 @@ def environment(database: str, *, page_cache: bool, floor_file: Path | None = No
             # Keys of this run only: nothing cached by an earlier run (or anyone else) is ever served.
             "CACHE_KEY_PREFIX": f"newsroom-bench-{database}-{RUN_ID}",
             "NEWSROOM_PAGE_CACHE": "true" if page_cache else "false",
+            "NEWSROOM_FRAGMENT_CACHE": "true" if (page_cache if fragments is None else fragments) else "false",
             "MEDIA_ROOT": str(DATA / "media"),
             "ORIGINALS_ROOT": str(DATA / "originals"),
             "STATIC_ROOT": str(OUT / "static"),
@@ -364,24 +420,30 @@ def single(path: str, headers=None) -> tuple[float, int]:
     return round((time.monotonic() - started) * 1000, 1), status
 
 
-def measure_site(database: str, targets: dict, out: Path, *, page_cache: bool, floor_file: Path) -> dict:
-    """Every page against one gunicorn; with the cache on, each page is fetched first so it is stored."""
-    env = environment(database, page_cache=page_cache, floor_file=floor_file)
-    mode = "cached" if page_cache else "uncached"
+def measure_site(
+    database: str, targets: dict, out: Path, *, page_cache: bool, floor_file: Path, fragments: bool = False
+) -> dict:
+    """Every page against one gunicorn; with the cache on, each page is fetched first so it is stored.
+
+    ``fragments`` (page cache off): only the pages built from fragments, each fetched first so its
+    fragments are stored; the run then measures misses that reuse them.
+    """
+    env = environment(database, page_cache=page_cache, fragments=page_cache or fragments, floor_file=floor_file)
+    mode = "cached" if page_cache else ("fragments" if fragments else "uncached")
     server = start_gunicorn(env, out / f"gunicorn-{mode}.log")
     results = {}
     try:
         base = f"http://{HOST}:{DJANGO_PORT}"
-        if not page_cache:
+        if mode == "uncached":
             floor_file.write_bytes(fetch(targets["pages"]["story"]["path"]))
             log("floor: bare Django view")
             results["floor_django"] = wrk(f"{base}/__bench/floor/")
         for name, _label, cacheable, latency in PAGES:
-            if page_cache and not cacheable:
+            if (page_cache and not cacheable) or (fragments and name not in FRAGMENT_PAGES):
                 continue
             headers = [f"Cookie: {targets['admin_cookie']}"] if name == "admin_changelist" else []
             if name == "rotation":
-                if page_cache:
+                if mode != "uncached":
                     # Readers before us: every story in the rotation is in the cache once.
                     for path in (out / "rotation.txt").read_text().split():
                         fetch(path)
@@ -391,11 +453,13 @@ def measure_site(database: str, targets: dict, out: Path, *, page_cache: bool, f
                 drain()
                 continue
             path = targets["pages"][name]["path"]
+            if mode == "fragments":
+                fetch(path)  # stores the page's fragments: the request alone below reuses them
             # One request on its own first: the page's cost with nobody queueing (and, cached, it stores the page).
             alone, status = single(path, dict(header.split(": ", 1) for header in headers))
             log(f"{mode}: {name} {path} (alone: {alone} ms, {status})")
             results[name] = {**wrk(f"{base}{path}", headers=headers), "alone_ms": alone, "alone_status": status}
-            if latency and not page_cache:
+            if latency and mode == "uncached":
                 drain()
                 log(f"{mode}: {name}, one connection")
                 results[f"{name}@1"] = wrk(f"{base}{path}", headers=headers, connections=1)
@@ -412,6 +476,74 @@ def measure_nginx(floor_file: Path) -> dict:
         return wrk(f"http://{HOST}:{NGINX_PORT}/story.html")
     finally:
         stop(server, "nginx", signal.SIGQUIT)
+
+
+def edge_fetch(path: str) -> tuple[int, str]:
+    """Status and X-Cache (HIT: Varnish's copy) of a page read through the bench's Varnish."""
+    request = urllib.request.Request(f"http://{HOST}:{VARNISH_PORT}{path}")
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            response.read()
+            return response.status, response.headers.get("X-Cache", "")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    import sqlite3
+
+    target.unlink(missing_ok=True)
+    with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
+        origin.backup(copy)
+
+
+def measure_edge(database: str, targets: dict, out: Path) -> dict:
+    """Varnish in front of gunicorn (both caches on, as in production), on a copy of the SQLite dataset.
+
+    Hits: the story page and the home page from Varnish, pinned to CPU 0 like the nginx floor.
+    Purges: bench/purge_latency.py withdraws stories through the desk's service, with
+    NEWSROOM_EDGE_PURGE_URLS naming this Varnish, and times each until the edge answers 404.
+    """
+    from bench import edge
+
+    copy = out / "edge.sqlite3"
+    log(f"copying the dataset for the edge run: {copy}")
+    copy_sqlite(DATA / "bench.sqlite3", copy)
+    env = environment(database, page_cache=True)
+    env.update(
+        DATABASE_URL=f"sqlite:///{copy}",
+        CACHE_KEY_PREFIX=env["CACHE_KEY_PREFIX"] + "-edge",
+        NEWSROOM_EDGE_PURGE_URLS=f"http://{HOST}:{VARNISH_PORT}",
+    )
+    server = start_gunicorn(env, out / "gunicorn-edge.log")
+    results = {}
+    try:
+        varnish, workdir, COMMANDS["varnishd"] = edge.start_varnish(
+            varnishd(), f"{HOST}:{DJANGO_PORT}", f"{HOST}:{VARNISH_PORT}", cpu=0
+        )
+        log("$ " + COMMANDS["varnishd"])
+        try:
+            wait_until_up(f"http://{HOST}:{VARNISH_PORT}/robots.txt", varnish)
+            for name in ("story", "home"):
+                path = targets["pages"][name]["path"]
+                for _ in range(3):
+                    status, served = edge_fetch(path)
+                log(f"edge: {name} {path} ({status}, {served})")
+                # X-Cache on the third request, before the run: HIT means the run measures Varnish's copy.
+                results[name] = {**wrk(f"http://{HOST}:{VARNISH_PORT}{path}"), "status": status, "served": served}
+            log(f"edge: purge latency, {PURGES} withdrawals")
+            command = [PYTHON, BENCH / "purge_latency.py", "--edge", f"http://{HOST}:{VARNISH_PORT}"]
+            command += ["--count", PURGES]
+            COMMANDS["purge latency"] = " ".join(str(part) for part in command)
+            results["purge"] = json.loads(run(command, env=env, capture=True).stdout.strip().splitlines()[-1])
+            log(f"  median {results['purge']['median_ms']} ms, max {results['purge']['max_ms']} ms")
+        finally:
+            stop(varnish, "varnishd")
+            shutil.rmtree(workdir, ignore_errors=True)
+    finally:
+        stop(server, "gunicorn")
+        copy.unlink(missing_ok=True)
+    return results
 
 
 # --- Other measurements ----------------------------------------------------------------------------------
@@ -440,15 +572,29 @@ RUN_ID = secrets.token_hex(4)
 
 
 def newsroom_simulation(database_file: Path) -> dict:
-    """bench/newsroom_sim.py in both invalidation modes, on a copy of the SQLite dataset, pinned to CPU 0."""
-    seconds = os.environ.get("BENCH_SIM_SECONDS", "180")
-    results = {}
-    for mode in ("generation", "keys"):
-        command = ["taskset", "-c", "0", PYTHON, BENCH / "newsroom_sim.py", "--database", database_file]
-        command += ["--mode", mode, "--seconds", seconds]
-        COMMANDS[f"newsroom simulation ({mode})"] = " ".join(str(part) for part in command)
-        results[mode] = json.loads(run(command, capture=True).stdout)
-    return results
+    """bench/newsroom_sim.py in both invalidation modes at once, each on a copy of the SQLite dataset and a
+    CPU of its own (generation on CPU 0, keys on CPU 1): one process each, nothing else measured meanwhile."""
+    seconds = str(SIM_SECONDS)
+    running = {}
+    try:
+        for cpu, mode in enumerate(("generation", "keys")):
+            command = ["taskset", "-c", str(cpu), PYTHON, BENCH / "newsroom_sim.py", "--database", database_file]
+            command += ["--mode", mode, "--seconds", seconds]
+            COMMANDS[f"newsroom simulation ({mode})"] = " ".join(str(part) for part in command)
+            log("$ " + COMMANDS[f"newsroom simulation ({mode})"])
+            running[mode] = subprocess.Popen(
+                [str(part) for part in command], cwd=ROOT, text=True, stdout=subprocess.PIPE
+            )
+        results = {}
+        for mode, process in running.items():
+            output, _ = process.communicate()
+            if process.returncode != 0:
+                raise RuntimeError(f"newsroom simulation ({mode}) exited with {process.returncode}")
+            results[mode] = json.loads(output)
+        return results
+    finally:
+        for mode, process in running.items():
+            stop(process, f"newsroom simulation ({mode})")
 
 
 def main() -> None:
@@ -467,6 +613,8 @@ def main() -> None:
             "workers": WORKERS,
             "stories": STORIES,
             "redis": REDIS_URL,
+            "purges": PURGES,
+            "sim_seconds": SIM_SECONDS,
         },
         "load_average_start": load_average(),
         "databases": {},
@@ -487,8 +635,13 @@ def main() -> None:
         entry["uncached"] = measure_site(database, targets, out, page_cache=False, floor_file=floor_file)
         entry["floor_nginx"] = measure_nginx(floor_file)
         entry["cached"] = measure_site(database, targets, out, page_cache=True, floor_file=floor_file)
+        entry["fragments"] = measure_site(
+            database, targets, out, page_cache=False, floor_file=floor_file, fragments=True
+        )
         entry["explain"] = explain(database, out)
         if database == "sqlite":
+            # Varnish's hits never reach the database: measured once, on SQLite.
+            entry["edge"] = measure_edge(database, targets, out)
             log("newsroom simulation")
             entry["newsroom_simulation"] = newsroom_simulation(DATA / "bench.sqlite3")
         entry["commands"] = dict(COMMANDS)

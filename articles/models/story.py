@@ -103,15 +103,26 @@ class StoryQuerySet(models.QuerySet):
         """
         return self.select_related("section", "lead_photo").order_by("-publish_at", "-pk")
 
-    def for_story_page(self):
-        """Everything the story page shows, in a fixed number of queries."""
-        return self.select_related("section", "lead_photo").prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            Prefetch("placements", queryset=Placement.objects.select_related("photo")),
-            Prefetch("tagged_items", queryset=TaggedStory.objects.select_related("tag")),
-            # Oldest first (the model's ordering): the foot of the story reads as a dated log.
-            Prefetch("corrections"),
-        )
+    def for_story_page(self, *, prefetch: bool = True):
+        """Everything the story page shows, in a fixed number of queries. ``prefetch=False``: the row alone,
+        for a page built from cached fragments; prefetch_story_page() fetches the rest when one is missing."""
+        queryset = self.select_related("section", "lead_photo")
+        return queryset.prefetch_related(*_story_page_prefetches()) if prefetch else queryset
+
+
+def _story_page_prefetches() -> list[Prefetch]:
+    return [
+        Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+        Prefetch("placements", queryset=Placement.objects.select_related("photo")),
+        Prefetch("tagged_items", queryset=TaggedStory.objects.select_related("tag")),
+        # Oldest first (the model's ordering): the foot of the story reads as a dated log.
+        Prefetch("corrections"),
+    ]
+
+
+def prefetch_story_page(story) -> None:
+    """What for_story_page() prefetches, for a story fetched with ``prefetch=False`` (four queries)."""
+    models.prefetch_related_objects([story], *_story_page_prefetches())
 
 
 def ownership_condition(user_id: int) -> Q:

@@ -45,7 +45,7 @@ from django.utils.csp import CSP
 from django.utils.http import http_date, quote_etag
 
 from articles.models import Photo, Story
-from articles.reader import cache_requests, invalidation, surrogate
+from articles.reader import cache_requests, fragments, invalidation, surrogate
 
 GENERATION_KEY = "page-cache:generation"
 PAGE_KEY_PREFIX = "page-cache:page:"
@@ -220,7 +220,7 @@ def _keys_mode() -> bool:
     return settings.NEWSROOM_PAGE_CACHE_MODE != "generation"
 
 
-def _lifetime(now: float) -> int | None:
+def lifetime(now: float) -> int | None:
     """Seconds until the next scheduled change (None: none is due within the page timeout)."""
     moment = next_change_moment(now)
     if moment is None or moment - now >= settings.NEWSROOM_PAGE_CACHE_TIMEOUT:
@@ -264,19 +264,24 @@ class PageCacheMiddleware:
         if not settings.NEWSROOM_PAGE_CACHE:
             response, keys = self._render(request, name)
             if is_storable(request, response):
-                _mark_public(response, _used_nonce(request), _lifetime(time.time()) if _caps_lifetimes() else None)
+                _mark_public(response, _used_nonce(request), lifetime(time.time()) if _caps_lifetimes() else None)
                 surrogate.set_headers(response, keys)
             return response
         if _keys_mode():
             return self._by_keys(request, name)
         return self._by_generation(request, name)
 
-    def _render(self, request, name):
+    def _render(self, request, name, started: float | None = None):
+        """The view's response and its surrogate keys; ``started``: when the render began (now by default)."""
         surrogate.start()
+        # The same start as the page's: a key the fragments first give a purge time keeps the page storable.
+        fragments.open_session(started or time.time())
+        response = None
         try:
             response = self.get_response(request)
         finally:
             keys = surrogate.stop()
+            fragments.close_session(store=response is not None and is_storable(request, response))
         keys.update(surrogate.keys_for_url_name(name))
         keys.add(surrogate.SITE)
         return response, keys
@@ -291,13 +296,13 @@ class PageCacheMiddleware:
             return _response_from(entry)
 
         started = time.time()
-        response, keys = self._render(request, name)
+        response, keys = self._render(request, name, started)
         if is_storable(request, response):
             nonce = _used_nonce(request)
-            lifetime = _lifetime(started)
-            _mark_public(response, nonce, lifetime)
+            lasts = lifetime(started)
+            _mark_public(response, nonce, lasts)
             keys = surrogate.set_headers(response, keys)
-            timeout = settings.NEWSROOM_PAGE_CACHE_TIMEOUT if lifetime is None else lifetime
+            timeout = settings.NEWSROOM_PAGE_CACHE_TIMEOUT if lasts is None else lasts
             if timeout > 0 and _may_store(keys, started, pending):
                 entry = _entry(started, response, nonce, frozenset(keys), started + timeout)
                 cache.set(key, entry, timeout)

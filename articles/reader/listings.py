@@ -17,7 +17,7 @@ from taggit.models import Tag
 from articles.models import Author, Correction, Section, Story
 from articles.models.story import attach_byline_names
 from articles.photos.public import is_public
-from articles.reader import seo, surrogate
+from articles.reader import fragments, seo, surrogate
 from articles.reader.pagination import UncountedPaginator
 
 HOME_TOP_STORIES = 4
@@ -54,6 +54,7 @@ class LiveStoriesMixin:
         except InvalidPage:
             raise Http404("No such page.") from None
         attach_byline_names(page.object_list)
+        fragments.attach_cards(page.object_list)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def live_stories(self):
@@ -94,6 +95,7 @@ def section_blocks(sections, *, exclude_pks=(), per_section: int = HOME_STORIES_
     by_section: dict[int, list] = {}
     stories = list(Story.objects.live().filter(pk__in=ids).for_cards().only(*LISTING_FIELDS))
     attach_byline_names(stories)
+    fragments.attach_cards(stories)
     for story in stories:
         by_section.setdefault(story.section_id, []).append(story)
     return [(section, by_section[section.pk]) for section in sections if section.pk in by_section]
@@ -109,6 +111,7 @@ class HomeView(LiveStoriesMixin, TemplateView):
         sections = list(Section.objects.all())
         stories = list(self.live_stories()[: 1 + HOME_TOP_STORIES + HOME_LATEST])
         attach_byline_names(stories)
+        fragments.attach_cards(stories)
         lead = next((story for story in stories if is_public(story.lead_photo)), stories[0] if stories else None)
         rest = [story for story in stories if story is not lead]
         top = rest[:HOME_TOP_STORIES]

@@ -17,7 +17,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView
 
 from articles.models import Story, StoryStatus
-from articles.reader import surrogate
+from articles.models.story import prefetch_story_page
+from articles.reader import fragments, surrogate
 from articles.stories import sharelinks
 from articles.stories.permissions import story_can_preview
 from articles.stories.sharelinks import SHARE_PARAMETER, sharelink_for_token
@@ -79,7 +80,8 @@ class StoryView(DetailView):
     preview = None
 
     def get_queryset(self):
-        return Story.objects.live().for_story_page()
+        # The rest of the page's data is fetched only for the parts not found cached (get_context_data).
+        return Story.objects.live().for_story_page(prefetch=False)
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
@@ -141,10 +143,20 @@ class StoryView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["related_stories"] = related_stories(self.object)
+        story = self.object
         # Not the section's key: a publish in the section would throw away every story page in it.
-        surrogate.add(f"story-{self.object.pk}")
-        surrogate.add_stories(context["related_stories"])
-        context["current_section"] = self.object.section.slug
+        surrogate.add(f"story-{story.pk}")
+        if self.preview is None:
+            # A reader's page: the parts cached since nothing they show changed are used as they are.
+            parts = context["story_parts"] = fragments.story_parts(story.pk)
+            if not parts.complete:
+                prefetch_story_page(story)
+            if parts.get("related") is None:
+                context["related_stories"] = related_stories(story)
+                parts.related_ids = [related.pk for related in context["related_stories"]]
+        else:
+            context["related_stories"] = related_stories(story)
+        surrogate.add_stories(context.get("related_stories", ()))
+        context["current_section"] = story.section.slug
         context["preview"] = self.preview
         return context

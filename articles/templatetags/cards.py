@@ -38,6 +38,18 @@ def story_card(story, *, heading="h3", big=False, lazy=False, no_photo=False, si
     """
     surrogate.add(f"story-{story.pk}")
     h = "h2" if heading == "h2" else "h3"
+    # A reader's listing attaches the story's cached cards (articles/reader/fragments.py).
+    cached = story.__dict__.get("card_fragments")
+    variant = (h, bool(big), bool(lazy), bool(no_photo), sizes, "short_headline" in story.__dict__)
+    if cached is not None and (html := cached.get(variant)) is not None:
+        return SafeString(html)
+    html = _card(story, h, big=big, lazy=lazy, no_photo=no_photo, sizes=sizes)
+    if cached is not None:
+        cached.rendered(variant, html)
+    return html
+
+
+def _card(story, h: str, *, big, lazy, no_photo, sizes) -> SafeString:
     show_photo = not no_photo and is_public(story.lead_photo)
     classes = "card" + (" card--lead" if big else "") + ("" if show_photo else " card--text")
     photo = ""

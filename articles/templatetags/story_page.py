@@ -31,3 +31,35 @@ def body_with_dateline(story) -> list:
             items[index] = (kind, SafeString(block[: found.end()] + span + block[found.end() :]))
             break
     return items
+
+
+@register.tag
+def fragment(parser, token):
+    """``{% fragment "article" %}...{% endfragment %}``: a part of the story page kept between renders.
+
+    Taken from the view's ``story_parts`` (articles/reader/fragments.StoryParts) when a reader's
+    render found it cached; otherwise rendered here and handed back to be stored. Without
+    ``story_parts`` (a preview, a staff user) it is simply rendered.
+    """
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% fragment %} takes the part's name.")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(bits[1].strip("\"'"), nodelist)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, part: str, nodelist):
+        self.part = part
+        self.nodelist = nodelist
+
+    def render(self, context):
+        parts = context.get("story_parts")
+        if parts is None:
+            return self.nodelist.render(context)
+        html = parts.get(self.part)
+        if html is None:
+            html = self.nodelist.render(context)
+            parts.rendered(self.part, html)
+        return html

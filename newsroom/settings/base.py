@@ -169,6 +169,10 @@ NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES = env_int("NEWSROOM_PAGE_CACHE_LOCAL_ENTRIES",
 NEWSROOM_PAGE_CACHE_CONTROL = env_str(
     "NEWSROOM_PAGE_CACHE_CONTROL", "public, max-age=60, s-maxage=300, stale-while-revalidate=600"
 )
+# Rendered story parts and cards kept between renders, dropped by the same keys as pages
+# (articles/reader/fragments.py): a miss re-renders only what changed. Like the page cache, it needs
+# a cache every app process shares (REDIS_URL) once there is more than one process.
+NEWSROOM_FRAGMENT_CACHE = env_bool("NEWSROOM_FRAGMENT_CACHE", default=NEWSROOM_PAGE_CACHE)
 # Invalidation by surrogate key (articles/reader/invalidation.py): "keys", or "generation" (the old
 # site-wide generation, kept to measure against).
 NEWSROOM_PAGE_CACHE_MODE = env_str("NEWSROOM_PAGE_CACHE_MODE", "keys")

@@ -30,6 +30,7 @@ WHITENOISE_USE_FINDERS = True
 # Tests run inside a transaction that never commits, so the page cache's on-commit invalidation
 # never runs: pages are rendered afresh unless a test turns the cache on (tests/articles/test_cache.py).
 NEWSROOM_PAGE_CACHE = False
+NEWSROOM_FRAGMENT_CACHE = False
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # Keep test keys apart from anything a developer's server has cached.
     CACHES["default"]["KEY_PREFIX"] = f"newsroom-test-{os.getpid()}"

@@ -67,6 +67,8 @@ urlpatterns = [
 @pytest.fixture(autouse=True)
 def page_cache_on(settings, monkeypatch):
     settings.NEWSROOM_PAGE_CACHE = True
+    # As in production: the page cache with the fragment cache under it (articles/reader/fragments.py).
+    settings.NEWSROOM_FRAGMENT_CACHE = True
     # The outbox is read once a second per process: here once per test, so hits count no query.
     settings.NEWSROOM_PURGE_PENDING_CHECK_SECONDS = 3600
     # One story sitemap page for every story a test makes, however far PostgreSQL's id sequence has run
