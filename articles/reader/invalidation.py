@@ -147,12 +147,13 @@ def _on_tagged(sender, instance, using, **kwargs):
     record({story_key(instance.content_object_id), f"tag-{instance.tag_id}"}, using)
 
 
-def _on_placement_pre_save(sender, instance, raw, using, **kwargs):
-    # Rows are updated in place when a figure changes (stories/placements.py): note the photo it held.
+def _remember_photo(sender, instance, raw, using, **kwargs):
+    """Before a placement or an author is saved: the photo it held (rows are updated in place when a
+    figure or a portrait changes), so the photo it no longer shows is purged once it is saved."""
     if raw or instance.pk is None:
         return
     instance._purge_photo_before = (
-        Placement.objects.using(using).filter(pk=instance.pk).values_list("photo_id", flat=True).first()
+        sender.objects.using(using).filter(pk=instance.pk).values_list("photo_id", flat=True).first()
     )
 
 
@@ -179,14 +180,6 @@ def _on_renamed(sender, instance, using, created=False, **kwargs):
     # A new author or tag is on no page yet; a new section is in every page's navigation.
     if sender is Section or not created:
         record({SITE}, using)
-
-
-def _on_author_pre_save(sender, instance, raw, using, **kwargs):
-    if raw or instance.pk is None:
-        return
-    instance._purge_photo_before = (
-        Author.objects.using(using).filter(pk=instance.pk).values_list("photo_id", flat=True).first()
-    )
 
 
 def _on_author_saved(sender, instance, raw=False, using=DEFAULT_DB_ALIAS, **kwargs):
@@ -241,7 +234,7 @@ def connect_signals() -> None:
     for model, receiver in ((Byline, _on_byline), (TaggedStory, _on_tagged)):
         post_save.connect(receiver, sender=model, dispatch_uid=f"purge_{model.__name__}_saved")
         post_delete.connect(receiver, sender=model, dispatch_uid=f"purge_{model.__name__}_deleted")
-    pre_save.connect(_on_placement_pre_save, sender=Placement, dispatch_uid="purge_Placement_pre_save")
+    pre_save.connect(_remember_photo, sender=Placement, dispatch_uid="purge_Placement_pre_save")
     post_save.connect(_on_placement_saved, sender=Placement, dispatch_uid="purge_Placement_saved")
     post_delete.connect(_on_placement_deleted, sender=Placement, dispatch_uid="purge_Placement_deleted")
     post_save.connect(_on_correction, sender=Correction, dispatch_uid="purge_correction_saved")
@@ -249,7 +242,7 @@ def connect_signals() -> None:
     for model in (Section, Author, TaggedStory.tag_model()):
         post_save.connect(_on_renamed, sender=model, dispatch_uid=f"purge_{model.__name__}_saved")
         post_delete.connect(_on_renamed, sender=model, dispatch_uid=f"purge_{model.__name__}_deleted")
-    pre_save.connect(_on_author_pre_save, sender=Author, dispatch_uid="purge_author_pre_save")
+    pre_save.connect(_remember_photo, sender=Author, dispatch_uid="purge_author_pre_save")
     post_save.connect(_on_author_saved, sender=Author, dispatch_uid="purge_author_portrait_saved")
     post_delete.connect(_on_author_deleted, sender=Author, dispatch_uid="purge_author_portrait_deleted")
     post_save.connect(_on_photo, sender=Photo, dispatch_uid="purge_photo_saved")
