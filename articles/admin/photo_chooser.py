@@ -7,6 +7,8 @@ goes through photos.services.photo_create, which makes its own check (add_photo)
 file is refused.
 """
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -23,9 +25,16 @@ THUMB_WIDTH = 320
 MAX_QUERY = 200
 
 
-def _require_story_writer(user) -> None:
-    if not user.has_perm("articles.change_story"):
-        raise PermissionDenied("Only people who write or edit stories may choose photos for them.")
+def story_writers_only(view):
+    """The chooser is for people who write or edit stories; anyone else gets the reason as JSON."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not request.user.has_perm("articles.change_story"):
+            return _refused("Only people who write or edit stories may choose photos for them.", 403)
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
 def photo_item(photo: Photo) -> dict:
@@ -63,12 +72,9 @@ def _refused(message: str, status: int) -> JsonResponse:
 
 
 @require_GET
+@story_writers_only
 def photo_chooser(request):
     """GET ?q=words&page=N: a page of the library as JSON, or one photo with ?id=N."""
-    try:
-        _require_story_writer(request.user)
-    except PermissionDenied as refusal:
-        return _refused(str(refusal), 403)
     if "id" in request.GET:
         photo = Photo.objects.filter(pk=request.GET["id"]).first() if request.GET["id"].isdigit() else None
         if photo is None:
@@ -90,12 +96,9 @@ def photo_chooser(request):
 
 
 @require_POST
+@story_writers_only
 def photo_chooser_upload(request):
     """POST a file (field "file"): the new photo as the chooser shows it, or the reason it was refused."""
-    try:
-        _require_story_writer(request.user)
-    except PermissionDenied as refusal:
-        return _refused(str(refusal), 403)
     upload = request.FILES.get("file")
     if upload is None:
         return _refused("Choose a file to upload.", 400)
