@@ -302,7 +302,7 @@ def move(storage, source: str, target: str) -> None:
     """Move a file within a storage: a rename where the storage is a local folder, else copy and delete."""
     try:
         source_path, target_path = Path(storage.path(source)), Path(storage.path(target))
-    except NotImplementedError:
+    except NotImplementedError:  # Storage.path() of a storage with no local files (object storage)
         source_path = target_path = None
     if source_path is not None:
         target_path.parent.mkdir(parents=True, exist_ok=True)
@@ -392,7 +392,7 @@ class Staging:
             for folder in (self.prefix, self.aside):
                 try:
                     root = Path(storage.path(folder))
-                except NotImplementedError:
+                except NotImplementedError:  # object storage: no folders to remove
                     continue
                 for path in sorted(root.glob("**/"), key=lambda p: len(p.parts), reverse=True):
                     with contextlib.suppress(OSError):  # not empty: what is left there was named
