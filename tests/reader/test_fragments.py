@@ -5,7 +5,6 @@ save work; the page cache's own tests (test_cache.py) run with both on.
 """
 
 from datetime import datetime, timedelta
-from functools import partial
 
 import pytest
 import time_machine
@@ -17,6 +16,7 @@ from articles.reader import fragments, invalidation
 from articles.stories import corrections, workflow
 from newsroom.redis_cache import RedisCache
 from tests.factories import AuthorFactory, PhotoFactory, PlacementFactory, SectionFactory, StoryFactory
+from tests.reader import test_cache as base
 
 STORY_PAGE_QUERIES = 8  # tests/reader/test_query_budgets.py
 FROM_FRAGMENTS_QUERIES = 2  # the story's row (through the gate) and the navigation's sections
@@ -27,18 +27,13 @@ def fragments_on(settings, monkeypatch):
     settings.NEWSROOM_PAGE_CACHE = False
     settings.NEWSROOM_FRAGMENT_CACHE = True
     settings.NEWSROOM_PURGE_PENDING_CHECK_SECONDS = 3600  # the outbox is read once per test
-    invalidation.local_pending.discard(invalidation.local_pending.get())
-    invalidation.forget_pending_read()
-    invalidation.forget_replay()
-    monkeypatch.setattr(invalidation, "_in_background", lambda run: run())
+    base.fresh_invalidation_state(monkeypatch)
     page_cache._next_change["at"] = float("-inf")  # no next scheduled change known from another test
     yield
     page_cache._next_change["at"] = float("-inf")
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return partial(django_capture_on_commit_callbacks, execute=True)
+committed = base.committed
 
 
 @pytest.fixture
