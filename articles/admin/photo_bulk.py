@@ -136,6 +136,14 @@ def _upload(model_admin, request, form):
     return rows, formset, _set_aside([r for r in results if r.photo is None])
 
 
+def saved_text(saved: int, unchanged: int, attention: int) -> str:
+    """ "Saved 1 photo (1 had no changes)": never "1 of 2", which reads as if one had failed."""
+    text = f"Saved {saved} photo{'' if saved == 1 else 's'}"
+    if unchanged:
+        text += f" ({unchanged} had no changes)"
+    return f"{text}; {attention} still need attention."
+
+
 def _save_rows(model_admin, request):
     if not request.user.has_perm("articles.change_photo"):
         raise PermissionDenied
@@ -157,11 +165,8 @@ def _save_rows(model_admin, request):
         formset = RowFormSet(queryset=Photo.objects.filter(pk__in=ids), prefix=ROWS_PREFIX)
         rows = [Row(f.instance.original_filename, photo=f.instance, form=f) for f in formset.forms]
         attention = sum(bool(row.attention) for row in rows)
-        model_admin.message_user(
-            request,
-            f"Saved {saved} of {len(rows)} photos; {attention} still need attention.",
-            messages.WARNING if attention else messages.SUCCESS,
-        )
+        level = messages.WARNING if attention else messages.SUCCESS
+        model_admin.message_user(request, saved_text(saved, len(rows) - saved, attention), level)
     else:
         rows = [Row(f.instance.original_filename, photo=f.instance, form=f) for f in formset.forms]
         bad = sum(bool(f.errors) for f in formset.forms)

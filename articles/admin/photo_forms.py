@@ -80,7 +80,8 @@ class BulkRowForm(forms.ModelForm):
         widgets = {
             "caption": forms.Textarea(attrs={"rows": 3, "cols": 40}),
             "alt_text": forms.Textarea(attrs={"rows": 3, "cols": 30}),
-            "credit": forms.TextInput(attrs={"size": 24}),
+            # Wide enough for a photographer and an agency ("Tom Vale/Harbour Gazette") without scrolling.
+            "credit": forms.TextInput(attrs={"size": 32}),
         }
 
     def clean_alt_text(self):

@@ -58,7 +58,7 @@ def test_bulk_upload_result_is_edited_in_place(photodesk_page, tmp_path, screens
     page.keyboard.type("An old stone quay under an orange sky")
     page.locator("input[value='Save captions, credits and alt text']").focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".messagelist")).to_contain_text("Saved 1 of 2 photos; 0 still need attention.")
+    expect(page.locator(".messagelist")).to_contain_text("Saved 1 photo (1 had no changes); 0 still need attention.")
     bare_photo.refresh_from_db()
     assert bare_photo.alt_text == "An old stone quay under an orange sky"
     assert bare_photo.usage == "editorial"
