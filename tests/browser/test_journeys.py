@@ -32,7 +32,8 @@ def test_a_reader_goes_from_home_to_a_section_a_story_a_tag_an_author_and_search
     expect(page).to_have_title(re.compile("Port Halden Chronicle"))
     expect(page.locator(".lead .card-headline")).to_have_text(lead.headline)
     expect(page.locator(".lead img")).to_have_attribute("alt", lead.lead_photo.alt_text)
-    assert page.locator(".lead img").evaluate("img => img.complete && img.naturalWidth > 0"), "the photo did not load"
+    page.wait_for_function("img => img.complete", arg=page.locator(".lead img").element_handle())  # loaded, or failed
+    assert page.locator(".lead img").evaluate("img => img.naturalWidth > 0"), "the photo did not load"
     screenshots.take(page, "home")
 
     page.get_by_role("navigation", name="Sections").get_by_role("link", name="Special Reports").click()

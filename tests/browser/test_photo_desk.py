@@ -44,7 +44,8 @@ def test_bulk_upload_result_is_edited_in_place(photodesk_page, tmp_path, screens
     expect(page.locator(".upload-results .attention")).to_contain_text(["Ready to use", "has no alt text"])
     # Thumbnails are really served to the desk (the photos are in no live story yet).
     for image in page.locator(".upload-results img.admin-thumb").all():
-        assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+        page.wait_for_function("img => img.complete", arg=image.element_handle())  # loaded, or failed
+        assert image.evaluate("img => img.naturalWidth > 0")
     screenshots.take(page, "photo-bulk-result")
 
     # Keyboard only: from the bare photo's caption, Tab to its credit, then its alt text; then to Save.
